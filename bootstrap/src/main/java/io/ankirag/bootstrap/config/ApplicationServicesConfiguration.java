@@ -1,0 +1,49 @@
+package io.ankirag.bootstrap.config;
+
+import io.ankirag.application.auth.AuthService;
+import io.ankirag.application.auth.AuthSettings;
+import io.ankirag.application.health.HealthService;
+import io.ankirag.application.port.out.auth.RefreshTokenStorePort;
+import io.ankirag.application.port.out.auth.RevokeRefreshTokensPort;
+import io.ankirag.application.port.out.health.EventProcessorStatusPort;
+import io.ankirag.application.port.out.health.ProbeDatabasePort;
+import io.ankirag.application.port.out.health.ProbeRedisPort;
+import io.ankirag.application.port.out.user.HashPasswordPort;
+import io.ankirag.application.port.out.user.ListUsersPort;
+import io.ankirag.application.port.out.user.LoadUserPort;
+import io.ankirag.application.port.out.user.SaveUserPort;
+import io.ankirag.application.user.UserService;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The application layer is plain Java; this is where its services meet their adapters. */
+@Configuration(proxyBeanMethods = false)
+class ApplicationServicesConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AuthService authService(LoadUserPort loadUser, SaveUserPort saveUser, HashPasswordPort passwords,
+                            RefreshTokenStorePort refreshTokens, RevokeRefreshTokensPort revocations,
+                            @Value("${ankirag.jwt.refresh-token-lifetime}") Duration refreshTokenLifetime, Clock clock) {
+        return new AuthService(loadUser, saveUser, passwords, refreshTokens, revocations,
+                new AuthSettings(refreshTokenLifetime), clock);
+    }
+
+    @Bean
+    UserService userService(LoadUserPort loadUser, SaveUserPort saveUser, ListUsersPort listUsers,
+                            HashPasswordPort passwords, RevokeRefreshTokensPort revocations, Clock clock) {
+        return new UserService(loadUser, saveUser, listUsers, passwords, revocations, clock);
+    }
+
+    @Bean
+    HealthService healthService(ProbeDatabasePort database, ProbeRedisPort redis, EventProcessorStatusPort processors) {
+        return new HealthService(database, redis, processors);
+    }
+}

@@ -1,0 +1,26 @@
+package io.ankirag.domain.user;
+
+import io.ankirag.domain.shared.UuidV7;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+
+public record UserId(UUID value) {
+
+    public UserId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static UserId newId(Clock clock) {
+        return new UserId(UuidV7.next(clock));
+    }
+
+    public static UserId of(String value) {
+        return new UserId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
