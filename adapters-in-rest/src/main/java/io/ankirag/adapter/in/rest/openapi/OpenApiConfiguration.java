@@ -1,5 +1,7 @@
 package io.ankirag.adapter.in.rest.openapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -12,6 +14,12 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     private static final String BEARER = "bearer";
+
+    /** Documents the JSON the API really speaks: Spring's ObjectMapper, snake_case names included. */
+    @Bean
+    ModelResolver modelResolver(ObjectMapper objectMapper) {
+        return new ModelResolver(objectMapper);
+    }
 
     @Bean
     OpenAPI ankiRagOpenApi() {

@@ -19,12 +19,12 @@ import io.ankirag.domain.user.UserPreferences;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.springframework.stereotype.Component;
@@ -67,17 +67,15 @@ class JdbiUserStore implements LoadUserPort, SaveUserPort, ListUsersPort {
         String filter = search == null ? "" : " AND (u.email LIKE :pattern OR lower(u.display_name) LIKE :pattern)";
         String pattern = search == null ? null : "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
         return jdbi.withHandle(h -> {
-            long total = h.createQuery("SELECT count(*) FROM users u WHERE u.deleted_at IS NULL" + filter)
-                    .bind("pattern", pattern)
-                    .mapTo(Long.class)
-                    .one();
-            List<User> items = h.createQuery(SELECT_USER + filter + " ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset")
-                    .bind("pattern", pattern)
+            Query count = h.createQuery("SELECT count(*) FROM users u WHERE u.deleted_at IS NULL" + filter);
+            Query items = h.createQuery(SELECT_USER + filter + " ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset")
                     .bind("limit", page.size())
-                    .bind("offset", page.offset())
-                    .map(JdbiUserStore::toUser)
-                    .list();
-            return new Page<>(items, total, page.page(), page.size());
+                    .bind("offset", page.offset());
+            if (pattern != null) {
+                count.bind("pattern", pattern);
+                items.bind("pattern", pattern);
+            }
+            return new Page<>(items.map(JdbiUserStore::toUser).list(), count.mapTo(Long.class).one(), page.page(), page.size());
         });
     }
 

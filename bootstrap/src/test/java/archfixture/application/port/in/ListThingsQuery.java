@@ -1,0 +1,5 @@
+package archfixture.application.port.in;
+
+/** Breaks: a query that is a class. */
+public class ListThingsQuery {
+}
