@@ -1,0 +1,44 @@
+# AnkiRAG. The two commands a new machine needs:
+#   make run    infrastructure (PostgreSQL+pgvector, Redis) if missing, build, server on :8000
+#   make test   infrastructure if missing, then every test (unit, architecture, integration)
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+JAVA_HOME := $(shell scripts/java-home.sh)
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+
+MVN ?= mvn -B -ntp
+JAR := bootstrap/target/ankirag.jar
+# Netty (under Redis' Lettuce client) still uses sun.misc.Unsafe; JDK 25 would warn about it on every start.
+JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow
+
+.PHONY: help run test build infra-up infra-down infra-status clean
+
+help:
+	@echo "make run      start PostgreSQL+pgvector and Redis if needed, build, serve on http://localhost:8000"
+	@echo "make test     start the infrastructure if needed and run all tests"
+	@echo "make build    build the jar without tests ($(JAR))"
+	@echo "make infra-up | infra-down | infra-status"
+
+run: infra-up build
+	set -a; [ ! -f .env ] || . ./.env; set +a; \
+	SPRING_PROFILES_ACTIVE=$${SPRING_PROFILES_ACTIVE:-dev} exec java $(JAVA_OPTS) -jar $(JAR)
+
+test: infra-up
+	$(MVN) verify
+
+build:
+	$(MVN) -DskipTests package
+
+infra-up:
+	scripts/infra.sh up
+
+infra-down:
+	scripts/infra.sh down
+
+infra-status:
+	scripts/infra.sh status
+
+clean:
+	$(MVN) clean
