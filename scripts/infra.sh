@@ -203,7 +203,20 @@ install_prerequisites() {
 # ---------------------------------------------------------------- postgres
 
 pg_ready() { [[ -x $PG_BIN/pg_isready ]] && "$PG_BIN/pg_isready" -q -h "$DB_HOST" -p "$DB_PORT"; }
-pg_running() { [[ -f $PG_DATA/postmaster.pid ]] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
+# A postmaster killed with SIGKILL can linger as a zombie until reaped, and both pg_ctl and postgres count a
+# zombie as a live postmaster. Its lock files are then stale: remove them so that the next start succeeds.
+pg_running() {
+  [[ -f $PG_DATA/postmaster.pid ]] || return 1
+  local pid state
+  pid=$(head -n 1 "$PG_DATA/postmaster.pid")
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)
+  if [[ -z $state || $state == Z ]]; then
+    log "removing stale postmaster.pid (PID $pid is gone)"
+    rm -f "$PG_DATA/postmaster.pid" "$PG_SOCKET_DIR/.s.PGSQL.$DB_PORT.lock"
+    return 1
+  fi
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1
+}
 pg_ctl() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" "$@"; }
 
 prepare_pg_dirs() {
