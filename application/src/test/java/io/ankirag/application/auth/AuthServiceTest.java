@@ -142,7 +142,7 @@ class AuthServiceTest {
     }
 
     @Nested
-    class LogInTest {
+    class Login {
 
         @Test
         void succeedsWithTheRightPasswordAndStartsANewSession() {
