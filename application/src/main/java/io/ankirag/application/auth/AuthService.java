@@ -96,7 +96,12 @@ public class AuthService implements RegisterUserUseCase, LogInUseCase, RefreshSe
         RefreshToken successor = RefreshToken.issue(UuidV7.next(clock), user.id(), current.familyId(), secret, now,
                 settings.refreshTokenTtl());
         if (!refreshTokens.rotateRefreshToken(current, successor, now)) {
-            // A concurrent request exchanged the same token first: two holders, same treatment as reuse.
+            // Someone changed the token between our read and our write: a concurrent logout, or a concurrent
+            // refresh with the same token (two holders, treated as reuse).
+            RefreshToken latest = knownToken(presented).orElse(current);
+            if (latest.standing(now) == RefreshToken.Standing.REVOKED) {
+                throw new DomainException(ErrorCode.AUTH_001, "refresh token was revoked; log in again");
+            }
             throw reuseDetected(current, now);
         }
         return new AuthSession(user, secret, successor.expiresAt());
@@ -120,10 +125,18 @@ public class AuthService implements RegisterUserUseCase, LogInUseCase, RefreshSe
         Email address = new Email(email);
         Optional<User> existing = loadUser.userByEmail(address);
         if (existing.isEmpty()) {
-            newUser(email, password, "Administrator", Role.ADMIN);
-            return;
+            try {
+                newUser(email, password, "Administrator", Role.ADMIN);
+                return;
+            } catch (DomainException taken) {
+                // Another instance starting at the same moment created it first: promote that one instead.
+                if (taken.code() != ErrorCode.USER_001) {
+                    throw taken;
+                }
+                existing = loadUser.userByEmail(address);
+            }
         }
-        User user = existing.get();
+        User user = existing.orElseThrow();
         if (!user.isAdmin() || !user.active()) {
             Instant now = clock.instant();
             saveUser.updateUser(user.changeRole(Role.ADMIN, now).activate(true, now));

@@ -39,9 +39,10 @@ class AxonSerializationConfiguration {
     private static Serializer jackson() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new IdentifierRecordsModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Old events must stay readable after a field is removed from their record.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder().objectMapper(mapper).revisionResolver(new SchemaVersionRevisionResolver()).build();
     }
 }

@@ -2,7 +2,11 @@ package io.ankirag.bootstrap.config;
 
 import io.ankirag.application.auth.AuthService;
 import io.ankirag.application.auth.AuthSettings;
+import io.ankirag.application.deck.DeckContentsPort;
+import io.ankirag.application.deck.DeckService;
 import io.ankirag.application.health.HealthService;
+import io.ankirag.application.port.out.command.SendCommandPort;
+import io.ankirag.application.port.out.deck.DeckReadModelPort;
 import io.ankirag.application.port.out.auth.RefreshTokenStorePort;
 import io.ankirag.application.port.out.auth.RevokeRefreshTokensPort;
 import io.ankirag.application.port.out.health.EventProcessorStatusPort;
@@ -40,6 +44,12 @@ class ApplicationServicesConfiguration {
     UserService userService(LoadUserPort loadUser, SaveUserPort saveUser, ListUsersPort listUsers,
                             HashPasswordPort passwords, RevokeRefreshTokensPort revocations, Clock clock) {
         return new UserService(loadUser, saveUser, listUsers, passwords, revocations, clock);
+    }
+
+    @Bean
+    DeckService deckService(SendCommandPort commands, DeckReadModelPort decks, Clock clock) {
+        DeckContentsPort contents = (owner, deck) -> { }; // TEMPORARY until cards land in this same change
+        return new DeckService(commands, decks, contents, clock);
     }
 
     @Bean

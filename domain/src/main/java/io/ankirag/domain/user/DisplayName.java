@@ -23,7 +23,8 @@ public record DisplayName(String value) {
             return new DisplayName(requested);
         }
         String local = email.value().substring(0, email.value().indexOf('@'));
-        return new DisplayName(local.length() > MAX_LENGTH ? local.substring(0, MAX_LENGTH) : local);
+        boolean tooLong = local.codePointCount(0, local.length()) > MAX_LENGTH;
+        return new DisplayName(tooLong ? local.substring(0, local.offsetByCodePoints(0, MAX_LENGTH)) : local);
     }
 
     @Override

@@ -16,6 +16,7 @@ public record UserPreferences(String preferredLanguage, String defaultModel, Str
     public static final UserPreferences DEFAULTS = new UserPreferences("en", null, null);
 
     public UserPreferences {
+        preferredLanguage = preferredLanguage == null ? null : preferredLanguage.strip();
         if (preferredLanguage == null || !LANGUAGE_TAG.matcher(preferredLanguage).matches()) {
             throw new DomainException(ErrorCode.REQ_002, "preferred_language must be a language tag such as 'en' or 'ru'");
         }
@@ -27,9 +28,10 @@ public record UserPreferences(String preferredLanguage, String defaultModel, Str
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > MAX_MODEL_NAME) {
+        String name = value.strip();
+        if (name.codePointCount(0, name.length()) > MAX_MODEL_NAME) {
             throw new DomainException(ErrorCode.REQ_002, field + " must be at most " + MAX_MODEL_NAME + " characters");
         }
-        return value.strip();
+        return name;
     }
 }

@@ -25,7 +25,7 @@ class UserPreferencesTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"e", "engl", "english", "en_US", "en-", "12", "en-a", "en-abcdefghi", " en"})
+    @ValueSource(strings = {"e", "engl", "english", "en_US", "en-", "12", "en-a", "en-abcdefghi", "e n"})
     void rejectsAnythingThatIsNotALanguageTag(String notATag) {
         assertThatThrownBy(() -> new UserPreferences(notATag, null, null))
                 .isInstanceOf(DomainException.class)
@@ -41,6 +41,11 @@ class UserPreferencesTest {
 
         assertThat(preferences.defaultModel()).isNull();
         assertThat(preferences.defaultEmbedder()).isNull();
+    }
+
+    @Test
+    void trimsTheLanguageTag() {
+        assertThat(new UserPreferences(" ru\n", null, null).preferredLanguage()).isEqualTo("ru");
     }
 
     @Test

@@ -7,7 +7,7 @@ public interface UpdateProfileUseCase {
 
     /**
      * A user's changes to their own account; {@code null} leaves a value as it is. Changing the password
-     * requires the current one and signs out every other session.
+     * requires the current one and ends every session, the caller's included: the client logs in again.
      */
     record ProfileChanges(
             String displayName,

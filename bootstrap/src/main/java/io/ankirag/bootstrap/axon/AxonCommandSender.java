@@ -1,0 +1,54 @@
+package io.ankirag.bootstrap.axon;
+
+import io.ankirag.application.port.out.command.SendCommandPort;
+import io.ankirag.domain.error.DomainException;
+import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.shared.AggregateCommand;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends domain commands through Axon with the actor in the metadata (copied onto every event for the audit
+ * trail), turns refusals back into {@link DomainException}s, and waits for the projections so that the
+ * caller reads its own writes.
+ */
+@Component
+class AxonCommandSender implements SendCommandPort {
+
+    static final String ACTOR = "actor";
+
+    private final CommandGateway gateway;
+    private final ProjectionBarrier projections;
+
+    AxonCommandSender(CommandGateway gateway, ProjectionBarrier projections) {
+        this.gateway = gateway;
+        this.projections = projections;
+    }
+
+    @Override
+    public void send(AggregateCommand command) {
+        var message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(Map.of(ACTOR, command.actor().toString())));
+        try {
+            gateway.sendAndWait(message);
+        } catch (CommandExecutionException wrapped) {
+            throw unwrap(wrapped);
+        }
+        projections.awaitCatchUp();
+    }
+
+    /** A refusal that crossed a (possibly remote) bus carries its code in the details. */
+    private static RuntimeException unwrap(CommandExecutionException wrapped) {
+        if (wrapped.getCause() instanceof DomainException refusal) {
+            return refusal;
+        }
+        return wrapped.getDetails()
+                .filter(ErrorCode.class::isInstance)
+                .map(code -> (RuntimeException) new DomainException((ErrorCode) code, wrapped.getMessage(), wrapped))
+                .orElse(wrapped);
+    }
+}

@@ -1,0 +1,32 @@
+package io.ankirag.bootstrap.axon;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AxonProcessingConfiguration {
+
+    /**
+     * Projections run in tracking processors: replayable from the event store, batched so that a replay commits
+     * many events per transaction, and woken by the embedded event store on every commit. (Pooled streaming
+     * processors poll the embedded store every 500 ms instead, which would make every write wait that long.)
+     */
+    @Bean
+    ConfigurerModule trackingProjections(@Value("${ankirag.projections.batch-size:500}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(configuration ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize)));
+    }
+
+    /** Copies the acting user from each command onto the events it causes: the "who" of card history. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(AxonCommandSender.ACTOR);
+    }
+}
