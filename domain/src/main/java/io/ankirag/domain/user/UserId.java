@@ -7,6 +7,9 @@ import java.util.UUID;
 
 public record UserId(UUID value) {
 
+    /** The installation itself: the actor behind seeded system templates and prompts. Never a person. */
+    public static final UserId SYSTEM = new UserId(new UUID(0L, 0L));
+
     public UserId {
         Objects.requireNonNull(value, "value");
     }
