@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One user's decks arranged as a forest, for tree answers and ancestry checks. */
-final class DeckForest {
+public final class DeckForest {
 
     private static final Comparator<DeckView> BY_NAME =
             Comparator.comparing((DeckView d) -> d.name().toLowerCase()).thenComparing(d -> d.id().value());
@@ -19,7 +19,7 @@ final class DeckForest {
     private final Map<DeckId, List<DeckView>> childrenOf = new HashMap<>();
     private final List<DeckView> roots = new ArrayList<>();
 
-    DeckForest(List<DeckView> decks) {
+    public DeckForest(List<DeckView> decks) {
         decks.forEach(deck -> byId.put(deck.id(), deck));
         for (DeckView deck : decks) {
             if (deck.parentId() == null || !byId.containsKey(deck.parentId())) {
@@ -49,7 +49,7 @@ final class DeckForest {
     }
 
     /** The deck and all its descendants, deepest first, so that deleting in this order never orphans a child. */
-    List<DeckId> subtreeDeepestFirst(DeckId id) {
+    public List<DeckId> subtreeDeepestFirst(DeckId id) {
         List<DeckId> order = new ArrayList<>();
         collect(id, order);
         return order;

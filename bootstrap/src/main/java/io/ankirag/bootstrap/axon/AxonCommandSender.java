@@ -4,6 +4,8 @@ import io.ankirag.application.port.out.command.SendCommandPort;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
 import io.ankirag.domain.shared.AggregateCommand;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -31,6 +33,26 @@ class AxonCommandSender implements SendCommandPort {
 
     @Override
     public void send(AggregateCommand command) {
+        dispatch(command);
+        projections.awaitCatchUp();
+    }
+
+    @Override
+    public List<DomainException> sendEach(List<? extends AggregateCommand> commands) {
+        List<DomainException> refusals = new ArrayList<>(commands.size());
+        for (AggregateCommand command : commands) {
+            try {
+                dispatch(command);
+                refusals.add(null);
+            } catch (DomainException refused) {
+                refusals.add(refused);
+            }
+        }
+        projections.awaitCatchUp();
+        return refusals;
+    }
+
+    private void dispatch(AggregateCommand command) {
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.from(Map.of(ACTOR, command.actor().toString())));
         try {
@@ -38,7 +60,6 @@ class AxonCommandSender implements SendCommandPort {
         } catch (CommandExecutionException wrapped) {
             throw unwrap(wrapped);
         }
-        projections.awaitCatchUp();
     }
 
     /** A refusal that crossed a (possibly remote) bus carries its code in the details. */

@@ -2,10 +2,13 @@ package io.ankirag.bootstrap.config;
 
 import io.ankirag.application.auth.AuthService;
 import io.ankirag.application.auth.AuthSettings;
-import io.ankirag.application.deck.DeckContentsPort;
+import io.ankirag.application.card.CardService;
 import io.ankirag.application.deck.DeckService;
 import io.ankirag.application.health.HealthService;
+import io.ankirag.application.port.out.card.CardEventStreamPort;
+import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.command.SendCommandPort;
+import io.ankirag.application.port.out.template.FindTemplateFieldsPort;
 import io.ankirag.application.port.out.deck.DeckReadModelPort;
 import io.ankirag.application.port.out.auth.RefreshTokenStorePort;
 import io.ankirag.application.port.out.auth.RevokeRefreshTokensPort;
@@ -47,9 +50,14 @@ class ApplicationServicesConfiguration {
     }
 
     @Bean
-    DeckService deckService(SendCommandPort commands, DeckReadModelPort decks, Clock clock) {
-        DeckContentsPort contents = (owner, deck) -> { }; // TEMPORARY until cards land in this same change
-        return new DeckService(commands, decks, contents, clock);
+    DeckService deckService(SendCommandPort commands, DeckReadModelPort decks, CardService cards, Clock clock) {
+        return new DeckService(commands, decks, cards, clock);
+    }
+
+    @Bean
+    CardService cardService(SendCommandPort commands, CardReadModelPort cards, CardEventStreamPort events,
+                            FindTemplateFieldsPort templates, DeckReadModelPort decks, Clock clock) {
+        return new CardService(commands, cards, events, templates, decks, clock);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.ankirag.application.port.out.command;
 
+import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.shared.AggregateCommand;
+import java.util.List;
 
 public interface SendCommandPort {
 
@@ -11,4 +13,12 @@ public interface SendCommandPort {
      * @throws io.ankirag.domain.error.DomainException the aggregate's refusal, with its code
      */
     void send(AggregateCommand command);
+
+    /**
+     * Sends each command in order, independently, and waits for the read models once at the end: the fast
+     * path for bulk work.
+     *
+     * @return for each command, in order, its refusal, or {@code null} when it was accepted
+     */
+    List<DomainException> sendEach(List<? extends AggregateCommand> commands);
 }

@@ -1,0 +1,163 @@
+package io.ankirag.adapter.out.persistence.library;
+
+import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ankirag.domain.card.CardEvent;
+import io.ankirag.domain.card.CardEvent.CardApproved;
+import io.ankirag.domain.card.CardEvent.CardCreated;
+import io.ankirag.domain.card.CardEvent.CardDeleted;
+import io.ankirag.domain.card.CardEvent.CardEdited;
+import io.ankirag.domain.card.CardEvent.CardMoved;
+import io.ankirag.domain.card.CardEvent.CardRejected;
+import io.ankirag.domain.card.CardEvent.CardSyncFailed;
+import io.ankirag.domain.card.CardEvent.CardSynced;
+import io.ankirag.domain.deck.DeckId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.stereotype.Component;
+
+/** Keeps the {@code cards} table and each deck's {@code cards_count}, in the same transaction as the token. */
+@Component
+@ProcessingGroup(LibraryProcessingGroup.NAME)
+class CardProjection {
+
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+
+    CardProjection(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @EventHandler
+    void on(CardEvent event, @MetaDataValue("actor") String actor) {
+        UUID by = actor == null ? null : UUID.fromString(actor);
+        jdbi.useHandle(h -> {
+            switch (event) {
+                case CardCreated created -> created(h, created, by);
+                case CardEdited edited -> h.createUpdate("""
+                                UPDATE cards SET fields = CAST(:fields AS json), tags = :tags, tags_lower = :tagsLower,
+                                    search_text = :search, updated_at = :at, updated_by = :by WHERE id = :id
+                                """)
+                        .bind("fields", json(edited.fields()))
+                        .bindArray("tags", String.class, edited.tags())
+                        .bindArray("tagsLower", String.class, lower(edited.tags()))
+                        .bind("search", searchText(edited.fields()))
+                        .bind("at", utc(edited.at()))
+                        .bind("by", by)
+                        .bind("id", edited.cardId().value())
+                        .execute();
+                case CardMoved moved -> {
+                    touch(h, event, by, "deck_id = :deck", "deck", moved.toDeckId().value());
+                    count(h, moved.fromDeckId(), -1);
+                    count(h, moved.toDeckId(), +1);
+                }
+                case CardApproved approved -> touch(h, event, by, "status = 'approved'", null, null);
+                case CardRejected rejected -> touch(h, event, by, "status = 'rejected', rejection_reason = :reason",
+                        "reason", rejected.reason());
+                case CardSynced synced -> h.createUpdate("""
+                                UPDATE cards SET status = 'synced', sync_error = NULL,
+                                    anki_note_id = COALESCE(:note, anki_note_id), anki_card_id = COALESCE(:card, anki_card_id),
+                                    updated_at = :at, updated_by = :by WHERE id = :id
+                                """)
+                        .bind("note", synced.ankiIds() == null ? null : synced.ankiIds().noteId())
+                        .bind("card", synced.ankiIds() == null ? null : synced.ankiIds().cardId())
+                        .bind("at", utc(synced.at()))
+                        .bind("by", by)
+                        .bind("id", synced.cardId().value())
+                        .execute();
+                case CardSyncFailed failed -> h.createUpdate("""
+                                UPDATE cards SET status = 'sync_failed', sync_error = :error, sync_attempts = :attempts,
+                                    updated_at = :at, updated_by = :by WHERE id = :id
+                                """)
+                        .bind("error", failed.error())
+                        .bind("attempts", failed.attempts())
+                        .bind("at", utc(failed.at()))
+                        .bind("by", by)
+                        .bind("id", failed.cardId().value())
+                        .execute();
+                case CardDeleted deleted -> {
+                    touch(h, event, by, "deleted_at = :at", null, null);
+                    count(h, deleted.deckId(), -1);
+                }
+            }
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbi.useHandle(h -> h.execute("TRUNCATE cards"));
+    }
+
+    private static void created(Handle h, CardCreated created, UUID by) {
+        h.createUpdate("""
+                        INSERT INTO cards (id, owner_id, deck_id, template_id, fields, tags, tags_lower, search_text, status, origin,
+                                           anki_note_id, anki_card_id, created_by, updated_by, created_at, updated_at)
+                        VALUES (:id, :owner, :deck, :template, CAST(:fields AS json), :tags, :tagsLower, :search, :status, :origin,
+                                :note, :card, :by, :by, :at, :at)
+                        """)
+                .bind("id", created.cardId().value())
+                .bind("owner", created.ownerId().value())
+                .bind("deck", created.deckId().value())
+                .bind("template", created.templateId().value())
+                .bind("fields", json(created.fields()))
+                .bindArray("tags", String.class, created.tags())
+                .bindArray("tagsLower", String.class, lower(created.tags()))
+                .bind("search", searchText(created.fields()))
+                .bind("status", created.status().name().toLowerCase(Locale.ROOT))
+                .bind("origin", created.origin().name().toLowerCase(Locale.ROOT))
+                .bind("note", created.ankiIds() == null ? null : created.ankiIds().noteId())
+                .bind("card", created.ankiIds() == null ? null : created.ankiIds().cardId())
+                .bind("by", by)
+                .bind("at", utc(created.at()))
+                .execute();
+        count(h, created.deckId(), +1);
+    }
+
+    private static void touch(Handle h, CardEvent event, UUID by, String assignment, String name, Object value) {
+        var update = h.createUpdate("UPDATE cards SET " + assignment + ", updated_at = :at, updated_by = :by WHERE id = :id")
+                .bind("at", utc(event.at()))
+                .bind("by", by)
+                .bind("id", event.cardId().value());
+        if (name != null) {
+            update.bindByType(name, value, value == null ? String.class : value.getClass());
+        }
+        update.execute();
+    }
+
+    private static void count(Handle h, DeckId deck, int delta) {
+        h.createUpdate("UPDATE decks SET cards_count = cards_count + :delta WHERE id = :deck")
+                .bind("delta", delta)
+                .bind("deck", deck.value())
+                .execute();
+    }
+
+    /** What text search looks in: every field with its HTML removed, lower-cased. */
+    static String searchText(Map<String, String> fields) {
+        return TAG.matcher(String.join(" \n ", fields.values())).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> lower(List<String> tags) {
+        return tags.stream().map(tag -> tag.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String json(Map<String, String> fields) {
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("fields are plain strings and always serialise", e);
+        }
+    }
+}
