@@ -13,12 +13,14 @@ JAR := bootstrap/target/ankirag.jar
 # Netty (under Redis' Lettuce client) still uses sun.misc.Unsafe; JDK 25 would warn about it on every start.
 JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow
 
-.PHONY: help run test build infra-up infra-down infra-status clean
+.PHONY: help run test build replay bench infra-up infra-down infra-status clean
 
 help:
 	@echo "make run      start PostgreSQL+pgvector and Redis if needed, build, serve on http://localhost:8000"
 	@echo "make test     start the infrastructure if needed and run all tests"
 	@echo "make build    build the jar without tests ($(JAR))"
+	@echo "make replay   rebuild every read model from the event store (stop the server first)"
+	@echo "make bench    measure command throughput, replay rate and card-list latency (not part of the tests)"
 	@echo "make infra-up | infra-down | infra-status"
 
 run: infra-up build
@@ -30,6 +32,10 @@ test: infra-up
 
 build:
 	$(MVN) -DskipTests package
+
+replay: infra-up build
+	set -a; [ ! -f .env ] || . ./.env; set +a; \
+	SPRING_PROFILES_ACTIVE=$${SPRING_PROFILES_ACTIVE:-dev} java $(JAVA_OPTS) -jar $(JAR) --replay --server.port=0
 
 infra-up:
 	scripts/infra.sh up

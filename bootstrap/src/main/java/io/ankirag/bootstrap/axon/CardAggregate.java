@@ -33,7 +33,7 @@ class CardAggregate {
     }
 
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING) // an existing id is refused by the domain, not by the store
     void handle(CreateCard command) {
         decide(command);
     }

@@ -30,7 +30,7 @@ class DeckAggregate {
     }
 
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING) // an existing id is refused by the domain, not by the store
     void handle(CreateDeck command) {
         decide(command);
     }

@@ -19,6 +19,8 @@ import io.ankirag.application.port.out.user.HashPasswordPort;
 import io.ankirag.application.port.out.user.ListUsersPort;
 import io.ankirag.application.port.out.user.LoadUserPort;
 import io.ankirag.application.port.out.user.SaveUserPort;
+import io.ankirag.application.replay.ReplayService;
+import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
 import io.ankirag.application.user.UserService;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +60,11 @@ class ApplicationServicesConfiguration {
     CardService cardService(SendCommandPort commands, CardReadModelPort cards, CardEventStreamPort events,
                             FindTemplateFieldsPort templates, DeckReadModelPort decks, Clock clock) {
         return new CardService(commands, cards, events, templates, decks, clock);
+    }
+
+    @Bean
+    ReplayService replayService(ReplayProjectionsPort projections) {
+        return new ReplayService(projections);
     }
 
     @Bean

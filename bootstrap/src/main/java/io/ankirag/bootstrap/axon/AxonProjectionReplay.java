@@ -1,0 +1,72 @@
+package io.ankirag.bootstrap.axon;
+
+import io.ankirag.application.port.in.replay.ReplayReadModelsUseCase.ProjectionProgress;
+import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
+import io.ankirag.domain.error.DomainException;
+import io.ankirag.domain.error.ErrorCode;
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays with Axon's own mechanism: stop the processor, reset its tokens to the tail of the event store
+ * (which calls every {@code @ResetHandler}, clearing the tables), start it again.
+ */
+@Component
+class AxonProjectionReplay implements ReplayProjectionsPort {
+
+    private final EventProcessingConfiguration processing;
+
+    AxonProjectionReplay(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    @Override
+    public synchronized void resetAllProjections() {
+        for (StreamingEventProcessor processor : streamingProcessors()) {
+            processor.shutDown();
+            try {
+                processor.resetTokens();
+            } catch (UnableToClaimTokenException claimedElsewhere) {
+                throw new DomainException(ErrorCode.SYS_002, "projection " + processor.getName()
+                        + " is being processed by another AnkiRAG instance; replay from that instance or stop it first");
+            } finally {
+                processor.start();
+            }
+        }
+    }
+
+    @Override
+    public List<ProjectionProgress> projectionProgress() {
+        return streamingProcessors().stream().map(AxonProjectionReplay::progressOf).toList();
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .sorted(Comparator.comparing(StreamingEventProcessor::getName))
+                .toList();
+    }
+
+    private static ProjectionProgress progressOf(StreamingEventProcessor processor) {
+        long position = -1;
+        long until = -1;
+        boolean replaying = false;
+        for (EventTrackerStatus status : processor.processingStatus().values()) {
+            position = Math.max(position, status.getCurrentPosition().orElse(-1));
+            // Axon keeps the replay token until an event arrives past the reset point, so "reached the reset
+            // position" is what done means here.
+            long resetAt = status.getResetPosition().orElse(-1);
+            if (status.isReplaying() && status.getCurrentPosition().orElse(-1) < resetAt) {
+                replaying = true;
+                until = Math.max(until, resetAt);
+            }
+        }
+        return new ProjectionProgress(processor.getName(), replaying, position, until);
+    }
+}

@@ -1,0 +1,80 @@
+package io.ankirag.bootstrap.it;
+
+import static io.ankirag.bootstrap.it.ApiClient.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ankirag.bootstrap.it.Accounts.Session;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Dropping the read models and replaying the event store rebuilds them exactly, row for row, column for column. */
+@IntegrationTest
+class ReplayIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void replayRebuildsIdenticalReadModels() throws InterruptedException {
+        ApiClient api = new ApiClient(port);
+        Accounts accounts = new Accounts(api);
+        Session user = accounts.register();
+        String parent = api.post("/api/decks", body("name", "Languages"), user.accessToken()).text("id");
+        String deck = api.post("/api/decks", body("name", "Russian", "parent_id", parent), user.accessToken()).text("id");
+        String other = api.post("/api/decks", body("name", "Other"), user.accessToken()).text("id");
+        api.patch("/api/decks/" + other, body("description", "misc"), user.accessToken());
+        for (int i = 0; i < 20; i++) {
+            String card = api.post("/api/cards", body("deck_id", deck, "template_id", InterimTemplates.BASIC.toString(),
+                    "fields", Map.of("Front", "слово " + i, "Back", "word " + i), "tags", List.of("ru")), user.accessToken()).text("id");
+            switch (i % 4) {
+                case 0 -> api.post("/api/cards/" + card + "/approve", Map.of(), user.accessToken());
+                case 1 -> api.post("/api/cards/" + card + "/reject", body("reason", "dup"), user.accessToken());
+                case 2 -> api.post("/api/cards/" + card + "/move", body("deck_id", other), user.accessToken());
+                default -> api.delete("/api/cards/" + card, user.accessToken());
+            }
+        }
+        List<Map<String, Object>> decksBefore = snapshot("decks");
+        List<Map<String, Object>> cardsBefore = snapshot("cards");
+        Session admin = accounts.admin();
+
+        var started = api.post("/api/admin/replay", Map.of(), admin.accessToken());
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        awaitReplayDone(api, admin);
+
+        assertThat(snapshot("decks")).isEqualTo(decksBefore);
+        assertThat(snapshot("cards")).isEqualTo(cardsBefore);
+        assertThat(api.get("/api/decks/" + other, user.accessToken()).body().path("cards_count").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void replayIsForAdministratorsOnly() {
+        ApiClient api = new ApiClient(port);
+        Session user = new Accounts(api).register();
+
+        var refused = api.post("/api/admin/replay", Map.of(), user.accessToken());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("AUTH_004");
+    }
+
+    private void awaitReplayDone(ApiClient api, Session admin) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        ApiClient.Response progress;
+        while ((progress = api.get("/api/admin/replay", admin.accessToken())).body().path("replaying").asBoolean()) {
+            assertThat(System.nanoTime()).as("replay finishes within 30 s: %s", progress.body()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private List<Map<String, Object>> snapshot(String table) {
+        return jdbc.queryForList("SELECT * FROM " + table + " ORDER BY id");
+    }
+}
