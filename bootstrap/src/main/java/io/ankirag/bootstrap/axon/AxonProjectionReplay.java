@@ -4,11 +4,15 @@ import io.ankirag.application.port.in.replay.ReplayReadModelsUseCase.ProjectionP
 import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +24,11 @@ import org.springframework.stereotype.Component;
 class AxonProjectionReplay implements ReplayProjectionsPort {
 
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
 
-    AxonProjectionReplay(EventProcessingConfiguration processing) {
+    AxonProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore) {
         this.processing = processing;
+        this.eventStore = eventStore;
     }
 
     @Override
@@ -37,7 +43,27 @@ class AxonProjectionReplay implements ReplayProjectionsPort {
             } finally {
                 processor.start();
             }
+            awaitReplayStarted(processor);
         }
+    }
+
+    /**
+     * Until its worker has claimed the reset token, a restarted processor still reports its old, caught-up
+     * status; wait for the replay to show, so that progress never reads "done" before it began.
+     */
+    private void awaitReplayStarted(StreamingEventProcessor processor) {
+        if (positionOf(eventStore.createHeadToken()) < 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (processor.processingStatus().values().stream().noneMatch(EventTrackerStatus::isReplaying)
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     @Override
