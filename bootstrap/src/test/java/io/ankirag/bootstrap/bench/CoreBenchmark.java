@@ -14,6 +14,7 @@ import io.ankirag.application.port.in.deck.ManageDecksUseCase;
 import io.ankirag.application.port.in.deck.ManageDecksUseCase.NewDeck;
 import io.ankirag.application.port.in.replay.ReplayReadModelsUseCase;
 import io.ankirag.application.port.in.replay.ReplayReadModelsUseCase.ProjectionProgress;
+import io.ankirag.bootstrap.it.FreshDatabase;
 import io.ankirag.domain.card.CardStatus;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.template.TemplateId;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(FreshDatabase.class)
 class CoreBenchmark {
 
     private static final int TOTAL_CARDS = Integer.getInteger("bench.cards", 100_000);

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
  * empty schema whatever earlier runs left; later Spring contexts in the same JVM only migrate.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class FreshDatabase {
+public class FreshDatabase {
 
     private static final AtomicBoolean CLEANED = new AtomicBoolean();
 
