@@ -21,7 +21,7 @@ CREATE TABLE prompts (
     CONSTRAINT prompts_version_uq UNIQUE (prompt_id, version)
 );
 
--- Exactly one version of a name is in use. A deleted prompt's name is never reused, so its rows keep theirs.
+-- Exactly one version of a name is in use. Deleted prompts keep their flags: their names are never reused.
 CREATE UNIQUE INDEX prompts_one_active_per_name_uq ON prompts (name) WHERE is_active;
 CREATE INDEX prompts_active_by_category_idx ON prompts (category, name) WHERE is_active AND deleted_at IS NULL;
 CREATE INDEX prompts_versions_idx ON prompts (name, version DESC);

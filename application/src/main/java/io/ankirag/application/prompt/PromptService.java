@@ -136,7 +136,7 @@ public class PromptService implements PromptQuery, ManagePromptsUseCase, RenderP
                 commands.send(new CreatePrompt(system.name(), PromptVersionId.ofSystem(system.name()),
                         checked(system.content()), UserId.SYSTEM, clock.instant()));
             } catch (DomainException refusal) {
-                // Another instance seeded it first, or the read model had not caught up: it exists, which is the aim.
+                // The read model was behind the event store (say, replaying at start): the prompt exists, which is the aim.
                 if (refusal.code() != ErrorCode.PROMPT_002) {
                     throw refusal;
                 }
