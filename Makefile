@@ -37,15 +37,10 @@ replay: infra-up build
 	set -a; [ ! -f .env ] || . ./.env; set +a; \
 	SPRING_PROFILES_ACTIVE=$${SPRING_PROFILES_ACTIVE:-dev} java $(JAVA_OPTS) -jar $(JAR) --replay --server.port=0
 
-# On a database of its own, created on first use; 100k cards by default (BENCH_CARDS=... to change).
-BENCH_DB ?= ankirag_bench
+# On a database of its own (created by scripts/infra.sh), wiped first; 100k cards by default.
 BENCH_CARDS ?= 100000
 bench: infra-up
-	eval "$$(scripts/infra.sh env)"; \
-	PGPASSWORD="$$DB_PASSWORD" psql -q -h "$$DB_HOST" -p "$$DB_PORT" -U "$$DB_USER" -d postgres -tAc \
-	  "SELECT 1 FROM pg_database WHERE datname = '$(BENCH_DB)'" | grep -q 1 || \
-	PGPASSWORD="$$DB_PASSWORD" psql -q -h "$$DB_HOST" -p "$$DB_PORT" -U "$$DB_USER" -d postgres -c "CREATE DATABASE $(BENCH_DB)"
-	DB_TEST_NAME=$(BENCH_DB) $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dit.test=CoreBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.cards=$(BENCH_CARDS)
 
 infra-up:

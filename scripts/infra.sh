@@ -282,7 +282,7 @@ SELECT format('CREATE ROLE %I', :'user')
 ALTER ROLE :"user" WITH LOGIN CREATEDB PASSWORD :'pw';
 SQL
   local db
-  for db in "$DB_NAME" "${DB_NAME}_test"; do
+  for db in "$DB_NAME" "${DB_NAME}_test" "${DB_NAME}_bench"; do
     psql_super -d postgres -v user="$DB_USER" -v db="$db" <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
@@ -356,7 +356,7 @@ cmd_up() {
   wait_until "PostgreSQL" pg_ready
   provision_postgres
   wait_until "Redis" redis_ready
-  echo "[infra] postgres ready on $DB_HOST:$DB_PORT (db $DB_NAME + ${DB_NAME}_test, user $DB_USER, data $PG_DATA)"
+  echo "[infra] postgres ready on $DB_HOST:$DB_PORT (db $DB_NAME, ${DB_NAME}_test, ${DB_NAME}_bench, user $DB_USER, data $PG_DATA)"
   echo "[infra] redis    ready on $REDIS_HOST:$REDIS_PORT (dir $REDIS_DIR)"
   log "up done in ${SECONDS}s"
 }

@@ -15,12 +15,15 @@ import io.ankirag.application.port.out.auth.RevokeRefreshTokensPort;
 import io.ankirag.application.port.out.health.EventProcessorStatusPort;
 import io.ankirag.application.port.out.health.ProbeDatabasePort;
 import io.ankirag.application.port.out.health.ProbeRedisPort;
+import io.ankirag.application.port.out.prompt.PromptReadModelPort;
+import io.ankirag.application.port.out.prompt.ValidateJsonSchemaPort;
 import io.ankirag.application.port.out.user.HashPasswordPort;
 import io.ankirag.application.port.out.user.ListUsersPort;
 import io.ankirag.application.port.out.user.LoadUserPort;
 import io.ankirag.application.port.out.user.SaveUserPort;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
+import io.ankirag.application.prompt.PromptService;
 import io.ankirag.application.user.UserService;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +68,11 @@ class ApplicationServicesConfiguration {
     @Bean
     ReplayService replayService(ReplayProjectionsPort projections) {
         return new ReplayService(projections);
+    }
+
+    @Bean
+    PromptService promptService(SendCommandPort commands, PromptReadModelPort prompts, ValidateJsonSchemaPort schemas, Clock clock) {
+        return new PromptService(commands, prompts, schemas, clock);
     }
 
     @Bean

@@ -32,7 +32,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless bearer-token security: every {@code /api} route needs a valid access token except signing in and
- * the public documents; {@code /api/users/**} other than {@code /me} needs the admin role.
+ * the public documents; {@code /api/users/**} other than {@code /me} needs the admin role, and so does every
+ * write to {@code /api/prompts} (prompts are installation-wide) except rendering a preview.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({JwtProperties.class, HttpProperties.class})
@@ -57,6 +58,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/health", "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/api/users/me").authenticated()
                         .requestMatchers("/api/users", "/api/users/**", "/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/prompts", "/api/prompts/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/prompts/*/render").authenticated()
+                        .requestMatchers("/api/prompts", "/api/prompts/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll()) // the web UI's static files
                 .oauth2ResourceServer(server -> server

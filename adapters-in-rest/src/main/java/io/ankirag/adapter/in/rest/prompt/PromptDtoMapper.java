@@ -1,0 +1,46 @@
+package io.ankirag.adapter.in.rest.prompt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ankirag.adapter.in.rest.prompt.PromptDtos.PromptResponse;
+import io.ankirag.adapter.in.rest.prompt.PromptDtos.RenderedPromptResponse;
+import io.ankirag.application.port.in.prompt.PromptView;
+import io.ankirag.application.port.in.prompt.RenderPromptUseCase.RenderedPrompt;
+import io.ankirag.domain.prompt.PromptCategory;
+import io.ankirag.domain.prompt.PromptId;
+import io.ankirag.domain.prompt.PromptVersionId;
+import io.ankirag.domain.user.UserId;
+import java.util.UUID;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper
+interface PromptDtoMapper {
+
+    PromptResponse toResponse(PromptView prompt);
+
+    @Mapping(target = "promptVersionId", source = "versionId")
+    @Mapping(target = "systemPrompt", source = "system")
+    @Mapping(target = "userPrompt", source = "user")
+    RenderedPromptResponse toResponse(RenderedPrompt rendered);
+
+    default UUID versionId(PromptVersionId id) {
+        return id == null ? null : id.value();
+    }
+
+    default UUID promptId(PromptId id) {
+        return id.value();
+    }
+
+    default UUID userId(UserId id) {
+        return id.value();
+    }
+
+    default String category(PromptCategory category) {
+        return category.wireName();
+    }
+
+    /** The schema as the domain keeps it: compact JSON text; {@code null} when left out. */
+    default String schemaText(JsonNode schema) {
+        return schema == null || schema.isNull() ? null : schema.toString();
+    }
+}
