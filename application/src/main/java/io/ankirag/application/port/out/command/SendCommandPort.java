@@ -2,6 +2,7 @@ package io.ankirag.application.port.out.command;
 
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.shared.AggregateCommand;
+import java.util.ArrayList;
 import java.util.List;
 
 public interface SendCommandPort {
@@ -20,5 +21,16 @@ public interface SendCommandPort {
      *
      * @return for each command, in order, its refusal, or {@code null} when it was accepted
      */
-    List<DomainException> sendEach(List<? extends AggregateCommand> commands);
+    default List<DomainException> sendEach(List<? extends AggregateCommand> commands) {
+        List<DomainException> refusals = new ArrayList<>(commands.size());
+        for (AggregateCommand command : commands) {
+            try {
+                send(command);
+                refusals.add(null);
+            } catch (DomainException refused) {
+                refusals.add(refused);
+            }
+        }
+        return refusals;
+    }
 }
