@@ -11,7 +11,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.stereotype.Component;
@@ -52,7 +51,7 @@ class AxonProjectionReplay implements ReplayProjectionsPort {
      * status; wait for the replay to show, so that progress never reads "done" before it began.
      */
     private void awaitReplayStarted(StreamingEventProcessor processor) {
-        if (positionOf(eventStore.createHeadToken()) < 0) {
+        if (TrackingPositions.positionOf(eventStore.createHeadToken()) < 0) {
             return;
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -60,10 +59,6 @@ class AxonProjectionReplay implements ReplayProjectionsPort {
                 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
-    }
-
-    private static long positionOf(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
     }
 
     @Override

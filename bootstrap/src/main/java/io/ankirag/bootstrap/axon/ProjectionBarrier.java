@@ -5,7 +5,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ class ProjectionBarrier {
     }
 
     void awaitCatchUp() {
-        long head = positionOf(eventStore.createHeadToken());
+        long head = TrackingPositions.positionOf(eventStore.createHeadToken());
         long deadline = System.nanoTime() + timeout.toNanos();
         for (var processor : processing.eventProcessors().values()) {
             if (!(processor instanceof StreamingEventProcessor streaming)) {
@@ -66,9 +65,5 @@ class ProjectionBarrier {
             }
         }
         return true;
-    }
-
-    private static long positionOf(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
     }
 }
