@@ -19,6 +19,7 @@ public enum ErrorCode {
     DECK_003("Circular reference"),
     CARD_001("Card not found"),
     CARD_002("Invalid status transition"),
+    TEMPLATE_001("Template not found"),
     GEN_001("LLM error"),
     GEN_002("Invalid generation request"),
     SYNC_001("AnkiConnect unavailable"),
