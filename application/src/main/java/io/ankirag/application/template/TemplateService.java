@@ -1,0 +1,96 @@
+package io.ankirag.application.template;
+
+import io.ankirag.application.page.Page;
+import io.ankirag.application.page.PageRequest;
+import io.ankirag.application.port.in.template.ManageTemplatesUseCase;
+import io.ankirag.application.port.in.template.SeedSystemTemplatesUseCase;
+import io.ankirag.application.port.in.template.TemplateQuery;
+import io.ankirag.application.port.in.template.TemplateView;
+import io.ankirag.application.port.out.command.SendCommandPort;
+import io.ankirag.application.port.out.template.TemplateReadModelPort;
+import io.ankirag.domain.error.DomainException;
+import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.template.SystemTemplates;
+import io.ankirag.domain.template.SystemTemplates.SystemTemplate;
+import io.ankirag.domain.template.TemplateCommand.CreateTemplate;
+import io.ankirag.domain.template.TemplateCommand.DeleteTemplate;
+import io.ankirag.domain.template.TemplateCommand.ReviseTemplate;
+import io.ankirag.domain.template.TemplateDesign;
+import io.ankirag.domain.template.TemplateField;
+import io.ankirag.domain.template.TemplateFields;
+import io.ankirag.domain.template.TemplateId;
+import io.ankirag.domain.template.TemplateKind;
+import io.ankirag.domain.template.TemplateName;
+import io.ankirag.domain.user.UserId;
+import java.time.Clock;
+import java.util.List;
+
+public class TemplateService implements TemplateQuery, ManageTemplatesUseCase, SeedSystemTemplatesUseCase {
+
+    private final SendCommandPort commands;
+    private final TemplateReadModelPort templates;
+    private final Clock clock;
+
+    public TemplateService(SendCommandPort commands, TemplateReadModelPort templates, Clock clock) {
+        this.commands = commands;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    @Override
+    public TemplateView template(UserId user, TemplateId id) {
+        return templates.visibleTemplate(user, id)
+                .orElseThrow(() -> new DomainException(ErrorCode.TEMPLATE_001, "no template with id " + id));
+    }
+
+    @Override
+    public Page<TemplateView> templates(UserId user, PageRequest page) {
+        return templates.visibleTemplatePage(user, page);
+    }
+
+    @Override
+    public TemplateView createTemplate(UserId owner, NewTemplate request) {
+        TemplateName name = new TemplateName(request.name());
+        String displayName = request.displayName() == null || request.displayName().isBlank() ? name.value() : request.displayName();
+        TemplateDesign design = new TemplateDesign(displayName, fields(request.fields()), request.cardTypes(), request.css());
+        // Checked against the read model, so two simultaneous creations could both pass; a rare, harmless duplicate.
+        if (templates.ownsTemplateNamed(owner, name.value())) {
+            throw new DomainException(ErrorCode.REQ_002, "you already have a template named '" + name + "'");
+        }
+        TemplateId id = TemplateId.newId(clock);
+        TemplateKind kind = request.kind() == null ? TemplateKind.STANDARD : request.kind();
+        commands.send(new CreateTemplate(id, owner, name, kind, design, clock.instant()));
+        return template(owner, id);
+    }
+
+    @Override
+    public TemplateView reviseTemplate(UserId owner, TemplateId id, TemplateChanges changes) {
+        TemplateView current = template(owner, id);
+        TemplateDesign design = new TemplateDesign(
+                changes.displayName() == null ? current.displayName() : changes.displayName(),
+                changes.fields() == null ? current.fields() : fields(changes.fields()),
+                changes.cardTypes() == null ? current.cardTypes() : changes.cardTypes(),
+                changes.css() == null ? current.css() : changes.css());
+        commands.send(new ReviseTemplate(id, owner, design, clock.instant()));
+        return template(owner, id);
+    }
+
+    @Override
+    public void deleteTemplate(UserId owner, TemplateId id) {
+        template(owner, id);
+        commands.send(new DeleteTemplate(id, owner, clock.instant()));
+    }
+
+    /** Sends every creation each time: the aggregate answers an identical re-creation with no events. */
+    @Override
+    public void seedSystemTemplates() {
+        for (SystemTemplate template : SystemTemplates.ALL) {
+            commands.send(new CreateTemplate(template.id(), UserId.SYSTEM, template.name(), template.kind(), template.design(),
+                    clock.instant()));
+        }
+    }
+
+    private static TemplateFields fields(List<TemplateField> fields) {
+        return new TemplateFields(fields == null ? List.of() : fields);
+    }
+}
