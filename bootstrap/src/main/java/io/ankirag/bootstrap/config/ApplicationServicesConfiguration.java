@@ -12,10 +12,12 @@ import io.ankirag.application.port.out.auth.RevokeRefreshTokensPort;
 import io.ankirag.application.port.out.health.EventProcessorStatusPort;
 import io.ankirag.application.port.out.health.ProbeDatabasePort;
 import io.ankirag.application.port.out.health.ProbeRedisPort;
+import io.ankirag.application.port.out.template.TemplateReadModelPort;
 import io.ankirag.application.port.out.user.HashPasswordPort;
 import io.ankirag.application.port.out.user.ListUsersPort;
 import io.ankirag.application.port.out.user.LoadUserPort;
 import io.ankirag.application.port.out.user.SaveUserPort;
+import io.ankirag.application.template.TemplateService;
 import io.ankirag.application.user.UserService;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +52,11 @@ class ApplicationServicesConfiguration {
     DeckService deckService(SendCommandPort commands, DeckReadModelPort decks, Clock clock) {
         DeckContentsPort contents = (owner, deck) -> { }; // TEMPORARY until cards land in this same change
         return new DeckService(commands, decks, contents, clock);
+    }
+
+    @Bean
+    TemplateService templateService(SendCommandPort commands, TemplateReadModelPort templates, Clock clock) {
+        return new TemplateService(commands, templates, clock);
     }
 
     @Bean
