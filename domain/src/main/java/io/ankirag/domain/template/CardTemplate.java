@@ -8,6 +8,7 @@ import io.ankirag.domain.template.TemplateCommand.ReviseTemplate;
 import io.ankirag.domain.template.TemplateEvent.TemplateCreated;
 import io.ankirag.domain.template.TemplateEvent.TemplateDeleted;
 import io.ankirag.domain.template.TemplateEvent.TemplateRevised;
+import io.ankirag.domain.template.render.AnkiTemplateRenderer;
 import io.ankirag.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,9 +119,9 @@ public sealed interface CardTemplate {
         }
         Set<String> fronts = new HashSet<>();
         for (CardType type : design.cardTypes()) {
-            Set<String> onFront = TemplateTags.referencedFields(type.frontTemplate());
+            Set<String> onFront = AnkiTemplateRenderer.referencedFields(type.frontTemplate());
             Set<String> shown = new LinkedHashSet<>(onFront);
-            shown.addAll(TemplateTags.referencedFields(type.backTemplate()));
+            shown.addAll(AnkiTemplateRenderer.referencedFields(type.backTemplate()));
             shown.stream().filter(field -> !fieldNames.contains(field)).forEach(unknown ->
                     problems.add("card type '" + type.name() + "' uses unknown field '" + unknown + "'"));
             if (onFront.isEmpty()) {

@@ -5,32 +5,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads field names out of Anki template tags: enough to check a template, not to render one. */
+/** Which fields a template shows through Anki's cloze filter, which decides whether it suits a cloze template. */
 final class TemplateTags {
 
     private static final Pattern TAG = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-    private static final Set<String> SPECIAL_FIELDS =
-            Set.of("FrontSide", "Card", "CardFlag", "CardID", "Deck", "Subdeck", "Tags", "Type");
-    private static final Pattern CLOZE_CONDITIONAL = Pattern.compile("c\\d+");
 
     private TemplateTags() {
-    }
-
-    /** Fields shown by {{Field}}, {{filter:Field}}, {{#Field}} or {{^Field}}, without Anki's special fields. */
-    static Set<String> referencedFields(String template) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher tags = TAG.matcher(template);
-        while (tags.find()) {
-            String tag = tags.group(1).strip();
-            if (tag.startsWith("/")) {
-                continue;
-            }
-            String name = fieldOf(tag.startsWith("#") || tag.startsWith("^") ? tag.substring(1) : tag);
-            if (!name.isEmpty() && !SPECIAL_FIELDS.contains(name) && !CLOZE_CONDITIONAL.matcher(name).matches()) {
-                names.add(name);
-            }
-        }
-        return names;
     }
 
     /** Fields shown through the cloze filter, as in {{cloze:Text}} or {{type:cloze:Text}}. */
@@ -46,9 +26,5 @@ final class TemplateTags {
             }
         }
         return names;
-    }
-
-    private static String fieldOf(String tag) {
-        return tag.substring(tag.lastIndexOf(':') + 1).strip();
     }
 }

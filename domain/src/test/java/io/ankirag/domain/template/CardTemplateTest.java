@@ -50,6 +50,20 @@ class CardTemplateTest {
     }
 
     @Test
+    void fieldsInSectionsCountAndSpecialFieldsNeedNoDefinition() {
+        var design = withCardTypes(new CardType("Card 1", "{{Word}}{{#Example}}<i>{{Example}}</i>{{/Example}}", "{{FrontSide}} {{Tags}}"));
+
+        String detail = given().whenRefused(create(TemplateKind.STANDARD, design), ErrorCode.REQ_002);
+
+        assertThat(detail).contains("unknown field 'Example'").doesNotContain("FrontSide", "Tags");
+    }
+
+    @Test
+    void refusesAMalformedTemplate() {
+        given().whenRefused(create(TemplateKind.STANDARD, withCardTypes(new CardType("Card 1", "{{#Word}}open", ""))), ErrorCode.REQ_002);
+    }
+
+    @Test
     void refusesAFrontWithoutAField() {
         given().whenRefused(create(TemplateKind.STANDARD, withCardTypes(new CardType("Card 1", "Hello", "{{Word}}"))), ErrorCode.REQ_002);
     }
