@@ -4,12 +4,14 @@ import io.ankirag.application.page.Page;
 import io.ankirag.application.page.PageRequest;
 import io.ankirag.application.port.in.template.ManageTemplatesUseCase;
 import io.ankirag.application.port.in.template.SeedSystemTemplatesUseCase;
+import io.ankirag.application.port.in.template.TemplatePreviewQuery;
 import io.ankirag.application.port.in.template.TemplateQuery;
 import io.ankirag.application.port.in.template.TemplateView;
 import io.ankirag.application.port.out.command.SendCommandPort;
 import io.ankirag.application.port.out.template.TemplateReadModelPort;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.template.CardType;
 import io.ankirag.domain.template.SystemTemplates;
 import io.ankirag.domain.template.SystemTemplates.SystemTemplate;
 import io.ankirag.domain.template.TemplateCommand.CreateTemplate;
@@ -21,11 +23,15 @@ import io.ankirag.domain.template.TemplateFields;
 import io.ankirag.domain.template.TemplateId;
 import io.ankirag.domain.template.TemplateKind;
 import io.ankirag.domain.template.TemplateName;
+import io.ankirag.domain.template.render.AnkiTemplateRenderer;
+import io.ankirag.domain.template.render.RenderedCard;
 import io.ankirag.domain.user.UserId;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-public class TemplateService implements TemplateQuery, ManageTemplatesUseCase, SeedSystemTemplatesUseCase {
+public class TemplateService implements TemplateQuery, ManageTemplatesUseCase, SeedSystemTemplatesUseCase, TemplatePreviewQuery {
 
     private final SendCommandPort commands;
     private final TemplateReadModelPort templates;
@@ -88,6 +94,36 @@ public class TemplateService implements TemplateQuery, ManageTemplatesUseCase, S
             commands.send(new CreateTemplate(template.id(), UserId.SYSTEM, template.name(), template.kind(), template.design(),
                     clock.instant()));
         }
+    }
+
+    @Override
+    public CardPreview preview(UserId user, TemplateId id, Map<String, String> fields, int cardOrdinal) {
+        TemplateView template = template(user, id);
+        Map<String, String> values = new HashMap<>();
+        template.fields().names().forEach(name -> values.put(name, ""));
+        fields.forEach((name, value) -> {
+            if (!values.containsKey(name)) {
+                throw new DomainException(ErrorCode.REQ_002, "unknown field '" + name + "' (this template has "
+                        + String.join(", ", template.fields().names()) + ")");
+            }
+            values.put(name, value == null ? "" : value);
+        });
+        RenderedCard card = template.kind() == TemplateKind.CLOZE
+                ? render(template.cardTypes().getFirst(), values, cardOrdinal)
+                : render(cardType(template, cardOrdinal), values, 1);
+        return new CardPreview(card.question(), card.answer(), template.css());
+    }
+
+    private static CardType cardType(TemplateView template, int ordinal) {
+        if (ordinal < 1 || ordinal > template.cardTypes().size()) {
+            throw new DomainException(ErrorCode.REQ_002,
+                    "the card ordinal must be between 1 and " + template.cardTypes().size() + ", the number of card types");
+        }
+        return template.cardTypes().get(ordinal - 1);
+    }
+
+    private static RenderedCard render(CardType type, Map<String, String> values, int clozeOrdinal) {
+        return AnkiTemplateRenderer.render(type.frontTemplate(), type.backTemplate(), values, clozeOrdinal);
     }
 
     private static TemplateFields fields(List<TemplateField> fields) {

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TemplatesIT {
 
     static final String BASIC = TemplateId.ofSystem("Basic").toString();
+    static final String BASIC_AND_REVERSED = TemplateId.ofSystem("Basic (and reversed card)").toString();
     static final String CLOZE = TemplateId.ofSystem("Cloze").toString();
 
     @LocalServerPort
@@ -168,6 +169,76 @@ class TemplatesIT {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.code()).isEqualTo("REQ_002");
         assertThat(api.get("/api/templates/" + id, user.accessToken()).body().path("fields")).hasSize(2);
+    }
+
+    @Test
+    void previewsABasicCard() {
+        Session user = accounts.register();
+
+        var preview = api.post("/api/templates/" + BASIC + "/preview",
+                body("fields", Map.of("Front", "Capital of France", "Back", "<b>Paris</b>"), "card_ordinal", 1), user.accessToken());
+
+        assertThat(preview.status()).as(preview.body().toString()).isEqualTo(200);
+        assertThat(preview.text("question")).isEqualTo("Capital of France");
+        assertThat(preview.text("answer")).isEqualToIgnoringWhitespace("Capital of France<hr id=\"answer\" /><b>Paris</b>");
+        assertThat(preview.text("css")).contains(".card");
+    }
+
+    @Test
+    void cardOrdinalPicksTheCardTypeOfAStandardTemplate() {
+        Session user = accounts.register();
+        var fields = Map.of("Front", "chat", "Back", "cat");
+
+        var reversed = api.post("/api/templates/" + BASIC_AND_REVERSED + "/preview", body("fields", fields, "card_ordinal", 2), user.accessToken());
+        var noThird = api.post("/api/templates/" + BASIC_AND_REVERSED + "/preview", body("fields", fields, "card_ordinal", 3), user.accessToken());
+
+        assertThat(reversed.text("question")).isEqualTo("cat");
+        assertThat(reversed.text("answer")).isEqualToIgnoringWhitespace("cat<hr id=\"answer\" />chat");
+        assertThat(noThird.status()).isEqualTo(422);
+        assertThat(noThird.code()).isEqualTo("REQ_002");
+    }
+
+    @Test
+    void cardOrdinalPicksTheClozeNumber() {
+        Session user = accounts.register();
+        var fields = Map.of("Text", "{{c1::Paris}} is the capital of {{c2::France::country}}", "Back Extra", "Europe");
+
+        var first = api.post("/api/templates/" + CLOZE + "/preview", body("fields", fields, "card_ordinal", 1), user.accessToken());
+        var second = api.post("/api/templates/" + CLOZE + "/preview", body("fields", fields, "card_ordinal", 2), user.accessToken());
+
+        assertThat(first.text("question")).contains("data-ordinal=\"1\">[...]</span>", "data-ordinal=\"2\">France</span>");
+        assertThat(first.text("answer")).contains("<span class=\"cloze\" data-ordinal=\"1\">Paris</span>", "Europe");
+        assertThat(second.text("question")).contains("data-ordinal=\"2\">[country]</span>", "data-ordinal=\"1\">Paris</span>");
+        assertThat(second.text("answer")).contains("<span class=\"cloze\" data-ordinal=\"2\">France</span>");
+        assertThat(first.text("css")).contains(".cloze");
+    }
+
+    @Test
+    void previewStripsScriptsFromFields() {
+        Session user = accounts.register();
+
+        var preview = api.post("/api/templates/" + BASIC + "/preview",
+                body("fields", Map.of("Front", "<i>hi</i><script>alert(1)</script><img src=x onerror=alert(2)>")), user.accessToken());
+
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.text("question")).startsWith("<i>hi</i>").doesNotContain("script", "alert", "onerror");
+    }
+
+    @Test
+    void previewRefusesUnknownFieldsAndOthersTemplates() {
+        Session alice = accounts.register();
+        Session bob = accounts.register();
+        String alices = api.post("/api/templates", vocabulary("Private"), alice.accessToken()).text("id");
+
+        var unknownField = api.post("/api/templates/" + BASIC + "/preview", body("fields", Map.of("Question", "?")), alice.accessToken());
+        var othersTemplate = api.post("/api/templates/" + alices + "/preview", body("fields", Map.of("Word", "w")), bob.accessToken());
+
+        assertThat(unknownField.status()).isEqualTo(422);
+        assertThat(unknownField.code()).isEqualTo("REQ_002");
+        assertThat(othersTemplate.status()).isEqualTo(404);
+        assertThat(othersTemplate.code()).isEqualTo("TEMPLATE_001");
+        assertThat(api.post("/api/templates/" + alices + "/preview", body("fields", Map.of("Word", "w")), alice.accessToken()).text("question"))
+                .isEqualTo("w");
     }
 
     /** The {@code name} of each element (Jackson's findValuesAsText would also collect nested names). */

@@ -3,15 +3,20 @@ package io.ankirag.adapter.in.rest.template;
 import io.ankirag.adapter.in.rest.page.PageResponse;
 import io.ankirag.adapter.in.rest.security.CurrentUser;
 import io.ankirag.adapter.in.rest.template.TemplateDtos.CreateTemplateRequest;
+import io.ankirag.adapter.in.rest.template.TemplateDtos.PreviewRequest;
+import io.ankirag.adapter.in.rest.template.TemplateDtos.PreviewResponse;
 import io.ankirag.adapter.in.rest.template.TemplateDtos.ReviseTemplateRequest;
 import io.ankirag.adapter.in.rest.template.TemplateDtos.TemplateResponse;
 import io.ankirag.application.page.PageRequest;
 import io.ankirag.application.port.in.template.ManageTemplatesUseCase;
+import io.ankirag.application.port.in.template.TemplatePreviewQuery;
+import io.ankirag.application.port.in.template.TemplatePreviewQuery.CardPreview;
 import io.ankirag.application.port.in.template.TemplateQuery;
 import io.ankirag.domain.template.TemplateId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,12 +42,17 @@ class TemplateController {
 
     private final TemplateQuery templates;
     private final ManageTemplatesUseCase manage;
+    private final TemplatePreviewQuery previews;
     private final TemplateDtoMapper mapper;
+    private final CardHtmlSanitizer sanitizer;
 
-    TemplateController(TemplateQuery templates, ManageTemplatesUseCase manage, TemplateDtoMapper mapper) {
+    TemplateController(TemplateQuery templates, ManageTemplatesUseCase manage, TemplatePreviewQuery previews,
+                       TemplateDtoMapper mapper, CardHtmlSanitizer sanitizer) {
         this.templates = templates;
         this.manage = manage;
+        this.previews = previews;
         this.mapper = mapper;
+        this.sanitizer = sanitizer;
     }
 
     @GetMapping({"", "/"})
@@ -71,6 +81,16 @@ class TemplateController {
     TemplateResponse revise(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id,
                             @Valid @RequestBody ReviseTemplateRequest request) {
         return mapper.toResponse(manage.reviseTemplate(caller.id(), new TemplateId(id), mapper.toChanges(request)));
+    }
+
+    @PostMapping("/{id}/preview")
+    @Operation(summary = "Render one card of this template for the given field values, as Anki would show it")
+    PreviewResponse preview(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id,
+                            @Valid @RequestBody PreviewRequest request) {
+        CardPreview card = previews.preview(caller.id(), new TemplateId(id),
+                request.fields() == null ? Map.of() : request.fields(),
+                request.cardOrdinal() == null ? 1 : request.cardOrdinal());
+        return new PreviewResponse(sanitizer.sanitize(card.question()), sanitizer.sanitize(card.answer()), card.css());
     }
 
     @DeleteMapping("/{id}")

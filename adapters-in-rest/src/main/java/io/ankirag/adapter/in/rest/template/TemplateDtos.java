@@ -3,6 +3,7 @@ package io.ankirag.adapter.in.rest.template;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 final class TemplateDtos {
@@ -46,6 +48,17 @@ final class TemplateDtos {
             @Size(min = 1) List<@NotNull @Valid FieldDto> fields,
             @Size(min = 1) List<@NotNull @Valid CardTypeDto> cardTypes,
             String css) {
+    }
+
+    record PreviewRequest(
+            @Schema(description = "field values by field name; fields left out are empty", example = "{\"Front\": \"2 + 2\", \"Back\": \"4\"}")
+            Map<String, String> fields,
+            @Min(1) @Schema(description = "cloze templates: the cloze number (c1 is 1); others: the card type, 1 for the first",
+                    defaultValue = "1") Integer cardOrdinal) {
+    }
+
+    /** {@code question} and {@code answer} are sanitised HTML; {@code css} is the template's, as its owner wrote it. */
+    record PreviewResponse(String question, String answer, String css) {
     }
 
     record TemplateResponse(
