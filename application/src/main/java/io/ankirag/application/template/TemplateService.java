@@ -87,12 +87,17 @@ public class TemplateService implements TemplateQuery, ManageTemplatesUseCase, S
         commands.send(new DeleteTemplate(id, owner, clock.instant()));
     }
 
-    /** Sends every creation each time: the aggregate answers an identical re-creation with no events. */
+    /**
+     * Creates and revises every system template each time: the aggregate answers the creation of an existing
+     * template, and a revision to the design it already has, with no events; a design changed in a new release
+     * becomes a revision.
+     */
     @Override
     public void seedSystemTemplates() {
         for (SystemTemplate template : SystemTemplates.ALL) {
             commands.send(new CreateTemplate(template.id(), UserId.SYSTEM, template.name(), template.kind(), template.design(),
                     clock.instant()));
+            commands.send(new ReviseTemplate(template.id(), UserId.SYSTEM, template.design(), clock.instant()));
         }
     }
 

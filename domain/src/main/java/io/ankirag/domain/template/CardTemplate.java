@@ -66,9 +66,9 @@ public sealed interface CardTemplate {
                 throw ownerId.equals(UserId.SYSTEM) ? systemTemplate(name) : notFound(id);
             }
             return switch (command) {
-                // Seeding sends the same creation again on every start; only a different one is a conflict.
+                // Seeding creates the system templates again on every start, then revises them to the current design.
                 case CreateTemplate create -> {
-                    if (create.name().value().equals(name) && create.kind() == kind && create.design().equals(design)) {
+                    if (create.name().value().equals(name) && create.kind() == kind) {
                         yield List.of();
                     }
                     throw new DomainException(ErrorCode.REQ_002, "template " + id + " already exists");

@@ -157,7 +157,15 @@ class CardTemplateTest {
     }
 
     @Test
-    void creatingOverAnExistingTemplateWithOtherContentIsRefused() {
+    void creatingAnExistingTemplateAgainLeavesItsDesignToARevision() {
+        var redesigned = new TemplateDesign("Vocabulary", WORD_FIELDS, VOCABULARY.cardTypes(), ".card { color: red; }");
+
+        assertThat(given(CREATED).when(new CreateTemplate(ID, ALICE, new TemplateName("vocab"), TemplateKind.STANDARD, redesigned, T1)))
+                .isEmpty();
+    }
+
+    @Test
+    void creatingOverAnExistingTemplateOfAnotherNameIsRefused() {
         given(CREATED).whenRefused(new CreateTemplate(ID, ALICE, new TemplateName("other"), TemplateKind.STANDARD, VOCABULARY, T1),
                 ErrorCode.REQ_002);
     }
