@@ -17,6 +17,7 @@ import io.ankirag.application.port.out.health.ProbeDatabasePort;
 import io.ankirag.application.port.out.health.ProbeRedisPort;
 import io.ankirag.application.port.out.prompt.PromptReadModelPort;
 import io.ankirag.application.port.out.prompt.ValidateJsonSchemaPort;
+import io.ankirag.application.port.out.template.TemplateReadModelPort;
 import io.ankirag.application.port.out.user.HashPasswordPort;
 import io.ankirag.application.port.out.user.ListUsersPort;
 import io.ankirag.application.port.out.user.LoadUserPort;
@@ -24,6 +25,7 @@ import io.ankirag.application.port.out.user.SaveUserPort;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
 import io.ankirag.application.prompt.PromptService;
+import io.ankirag.application.template.TemplateService;
 import io.ankirag.application.user.UserService;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +75,11 @@ class ApplicationServicesConfiguration {
     @Bean
     PromptService promptService(SendCommandPort commands, PromptReadModelPort prompts, ValidateJsonSchemaPort schemas, Clock clock) {
         return new PromptService(commands, prompts, schemas, clock);
+    }
+
+    @Bean
+    TemplateService templateService(SendCommandPort commands, TemplateReadModelPort templates, Clock clock) {
+        return new TemplateService(commands, templates, clock);
     }
 
     @Bean

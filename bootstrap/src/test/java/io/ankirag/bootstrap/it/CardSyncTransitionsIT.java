@@ -4,6 +4,7 @@ import static io.ankirag.bootstrap.it.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ankirag.domain.template.TemplateId;
 import io.ankirag.application.port.in.card.RecordSyncOutcomeUseCase;
 import io.ankirag.bootstrap.it.Accounts.Session;
 import io.ankirag.domain.card.AnkiIds;
@@ -98,7 +99,7 @@ class CardSyncTransitionsIT {
     }
 
     private CardId draftCard() {
-        String id = api.post("/api/cards", body("deck_id", deck, "template_id", InterimTemplates.BASIC.toString(),
+        String id = api.post("/api/cards", body("deck_id", deck, "template_id", TemplateId.ofSystem("Basic").toString(),
                 "fields", Map.of("Front", "Q")), user.accessToken()).text("id");
         return new CardId(java.util.UUID.fromString(id));
     }

@@ -4,6 +4,7 @@ import static io.ankirag.bootstrap.it.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ankirag.domain.template.TemplateId;
 import io.ankirag.bootstrap.it.Accounts.Session;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class CardsIT {
 
-    static final String BASIC = InterimTemplates.BASIC.toString();
+    static final String BASIC = TemplateId.ofSystem("Basic").toString();
 
     @LocalServerPort
     int port;

@@ -3,6 +3,7 @@ package io.ankirag.bootstrap.it;
 import static io.ankirag.bootstrap.it.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ankirag.domain.template.TemplateId;
 import io.ankirag.bootstrap.it.Accounts.Session;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ class ReplayIT {
         String other = api.post("/api/decks", body("name", "Other"), user.accessToken()).text("id");
         api.patch("/api/decks/" + other, body("description", "misc"), user.accessToken());
         for (int i = 0; i < 20; i++) {
-            String card = api.post("/api/cards", body("deck_id", deck, "template_id", InterimTemplates.BASIC.toString(),
+            String card = api.post("/api/cards", body("deck_id", deck, "template_id", TemplateId.ofSystem("Basic").toString(),
                     "fields", Map.of("Front", "слово " + i, "Back", "word " + i), "tags", List.of("ru")), user.accessToken()).text("id");
             switch (i % 4) {
                 case 0 -> api.post("/api/cards/" + card + "/approve", Map.of(), user.accessToken());
