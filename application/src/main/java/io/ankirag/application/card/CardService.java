@@ -123,15 +123,16 @@ public class CardService implements CardQuery, ManageCardsUseCase, RecordSyncOut
             }
         }
         List<DomainException> refusals = commands.sendEach(accepted);
-        List<CardView> created = new ArrayList<>();
+        List<CardId> createdIds = new ArrayList<>();
         for (int j = 0; j < accepted.size(); j++) {
             DomainException refusal = refusals.get(j);
             if (refusal == null) {
-                created.add(card(owner, accepted.get(j).cardId()));
+                createdIds.add(accepted.get(j).cardId());
             } else {
                 failed.add(new BulkFailure(acceptedIndexes.get(j), refusal.code(), refusal.detail()));
             }
         }
+        List<CardView> created = cards.cardsOf(owner, createdIds);
         failed.sort(Comparator.comparingInt(BulkFailure::index));
         return new BulkResult(created, failed);
     }

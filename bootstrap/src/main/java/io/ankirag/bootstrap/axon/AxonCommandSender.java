@@ -10,7 +10,10 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +28,12 @@ class AxonCommandSender implements SendCommandPort {
 
     private final CommandGateway gateway;
     private final ProjectionBarrier projections;
+    private final TransactionManager transactions;
 
-    AxonCommandSender(CommandGateway gateway, ProjectionBarrier projections) {
+    AxonCommandSender(CommandGateway gateway, ProjectionBarrier projections, TransactionManager transactions) {
         this.gateway = gateway;
         this.projections = projections;
+        this.transactions = transactions;
     }
 
     @Override
@@ -37,16 +42,31 @@ class AxonCommandSender implements SendCommandPort {
         projections.awaitCatchUp();
     }
 
+    /**
+     * All commands run inside one outer unit of work and database transaction: each command still decides on
+     * its own (a refusal affects only that command, which has written nothing), but the accepted commands'
+     * events are stored with one commit, and the projections receive them as one batch.
+     */
     @Override
     public List<DomainException> sendEach(List<? extends AggregateCommand> commands) {
         List<DomainException> refusals = new ArrayList<>(commands.size());
-        for (AggregateCommand command : commands) {
-            try {
-                dispatch(command);
-                refusals.add(null);
-            } catch (DomainException refused) {
-                refusals.add(refused);
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        try {
+            for (AggregateCommand command : commands) {
+                try {
+                    dispatch(command);
+                    refusals.add(null);
+                } catch (DomainException refused) {
+                    refusals.add(refused);
+                }
             }
+            batch.commit();
+        } catch (RuntimeException failure) {
+            if (batch.isActive()) {
+                batch.rollback(failure);
+            }
+            throw failure;
         }
         projections.awaitCatchUp();
         return refusals;

@@ -27,10 +27,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -65,6 +67,20 @@ class JdbiCardReadModel implements CardReadModelPort {
                 .bind("owner", owner.value())
                 .map(JdbiCardReadModel::toView)
                 .findOne());
+    }
+
+    @Override
+    public List<CardView> cardsOf(UserId owner, List<CardId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<CardId, CardView> found = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM cards WHERE id = ANY(:ids) AND owner_id = :owner AND deleted_at IS NULL")
+                .bindArray("ids", UUID.class, ids.stream().map(CardId::value).toList())
+                .bind("owner", owner.value())
+                .map(JdbiCardReadModel::toView)
+                .forEach(card -> found.put(card.id(), card)));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override

@@ -14,6 +14,9 @@ public interface CardReadModelPort {
 
     Optional<CardView> cardOf(UserId owner, CardId id);
 
+    /** The owner's live cards among {@code ids}, in the order of {@code ids}; unknown ids are left out. */
+    List<CardView> cardsOf(UserId owner, List<CardId> ids);
+
     /**
      * @param decks the decks to list from (a deck and its sub-decks, resolved by the caller), or {@code null}
      *              for all; {@code filter.deck()} is then ignored
