@@ -1,6 +1,14 @@
 package io.ankirag.bootstrap.axon;
 
 import io.ankirag.application.port.out.command.SendCommandPort;
+import io.ankirag.domain.card.CardCommand;
+import io.ankirag.domain.card.CardEvent;
+import io.ankirag.domain.deck.DeckCommand;
+import io.ankirag.domain.deck.DeckEvent;
+import io.ankirag.domain.prompt.PromptCommand;
+import io.ankirag.domain.prompt.PromptEvent;
+import io.ankirag.domain.template.TemplateCommand;
+import io.ankirag.domain.template.TemplateEvent;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
 import io.ankirag.domain.shared.AggregateCommand;
@@ -39,7 +47,7 @@ class AxonCommandSender implements SendCommandPort {
     @Override
     public void send(AggregateCommand command) {
         dispatch(command);
-        projections.awaitCatchUp();
+        projections.awaitCatchUp(eventTypeOf(command));
     }
 
     /**
@@ -68,8 +76,20 @@ class AxonCommandSender implements SendCommandPort {
             }
             throw failure;
         }
-        projections.awaitCatchUp();
+        projections.awaitCatchUp(commands.stream().<Class<?>>map(AxonCommandSender::eventTypeOf).distinct()
+                .reduce((a, b) -> Object.class).orElse(Object.class));
         return refusals;
+    }
+
+    /** Which events a command can cause: the projections that handle none of them need not be waited for. */
+    private static Class<?> eventTypeOf(AggregateCommand command) {
+        return switch (command) {
+            case DeckCommand deck -> DeckEvent.class;
+            case CardCommand card -> CardEvent.class;
+            case TemplateCommand template -> TemplateEvent.class;
+            case PromptCommand prompt -> PromptEvent.class;
+            default -> Object.class;
+        };
     }
 
     private void dispatch(AggregateCommand command) {

@@ -3,6 +3,8 @@ package io.ankirag.bootstrap.axon;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -34,11 +36,12 @@ class ProjectionBarrier {
         this.timeout = timeout;
     }
 
-    void awaitCatchUp() {
+    /** Waits for every projection that handles events of {@code eventType} (a sealed event interface, or Object for all). */
+    void awaitCatchUp(Class<?> eventType) {
         long head = TrackingPositions.positionOf(eventStore.createHeadToken());
         long deadline = System.nanoTime() + timeout.toNanos();
         for (var processor : processing.eventProcessors().values()) {
-            if (!(processor instanceof StreamingEventProcessor streaming)) {
+            if (!(processor instanceof StreamingEventProcessor streaming) || !handles(processor, eventType)) {
                 continue;
             }
             while (!caughtUp(streaming, head)) {
@@ -49,6 +52,10 @@ class ProjectionBarrier {
                 LockSupport.parkNanos(POLL_NANOS);
             }
         }
+    }
+
+    private static boolean handles(EventProcessor processor, Class<?> eventType) {
+        return !(processor instanceof AbstractEventProcessor known) || known.eventHandlerInvoker().canHandleType(eventType);
     }
 
     private static boolean caughtUp(StreamingEventProcessor processor, long head) {

@@ -13,7 +13,6 @@ import io.ankirag.domain.card.CardEvent.CardMoved;
 import io.ankirag.domain.card.CardEvent.CardRejected;
 import io.ankirag.domain.card.CardEvent.CardSyncFailed;
 import io.ankirag.domain.card.CardEvent.CardSynced;
-import io.ankirag.domain.deck.DeckId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +22,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
-/** Keeps the {@code cards} table and each deck's {@code cards_count}, in the same transaction as the token. */
+/** Keeps the {@code cards} table and each deck's {@code cards_count}, in the same transaction as the token; see {@link CardWriteBatch}. */
 @Component
 @ProcessingGroup(LibraryProcessingGroup.NAME)
 class CardProjection {
@@ -45,9 +43,15 @@ class CardProjection {
     @EventHandler
     void on(CardEvent event, @MetaDataValue("actor") String actor) {
         UUID by = actor == null ? null : UUID.fromString(actor);
+        CardWriteBatch batch = CardWriteBatch.current(jdbi);
+        if (event instanceof CardCreated created) {
+            batch.insert(created, by);
+            return;
+        }
+        batch.flushInserts();
         jdbi.useHandle(h -> {
             switch (event) {
-                case CardCreated created -> created(h, created, by);
+                case CardCreated created -> throw new IllegalStateException("handled above");
                 case CardEdited edited -> h.createUpdate("""
                                 UPDATE cards SET fields = CAST(:fields AS json), tags = :tags, tags_lower = :tagsLower,
                                     search_text = :search, updated_at = :at, updated_by = :by WHERE id = :id
@@ -62,8 +66,8 @@ class CardProjection {
                         .execute();
                 case CardMoved moved -> {
                     touch(h, event, by, "deck_id = :deck", "deck", moved.toDeckId().value());
-                    count(moved.fromDeckId(), -1);
-                    count(moved.toDeckId(), +1);
+                    batch.count(moved.fromDeckId(), -1);
+                    batch.count(moved.toDeckId(), +1);
                 }
                 case CardApproved approved -> touch(h, event, by, "status = 'approved'", null, null);
                 case CardRejected rejected -> touch(h, event, by, "status = 'rejected', rejection_reason = :reason",
@@ -91,7 +95,7 @@ class CardProjection {
                         .execute();
                 case CardDeleted deleted -> {
                     touch(h, event, by, "deleted_at = :at", null, null);
-                    count(deleted.deckId(), -1);
+                    batch.count(deleted.deckId(), -1);
                 }
             }
         });
@@ -100,31 +104,6 @@ class CardProjection {
     @ResetHandler
     void reset() {
         jdbi.useHandle(h -> h.execute("TRUNCATE cards"));
-    }
-
-    private void created(Handle h, CardCreated created, UUID by) {
-        h.createUpdate("""
-                        INSERT INTO cards (id, owner_id, deck_id, template_id, fields, tags, tags_lower, search_text, status, origin,
-                                           anki_note_id, anki_card_id, created_by, updated_by, created_at, updated_at)
-                        VALUES (:id, :owner, :deck, :template, CAST(:fields AS json), :tags, :tagsLower, :search, :status, :origin,
-                                :note, :card, :by, :by, :at, :at)
-                        """)
-                .bind("id", created.cardId().value())
-                .bind("owner", created.ownerId().value())
-                .bind("deck", created.deckId().value())
-                .bind("template", created.templateId().value())
-                .bind("fields", json(created.fields()))
-                .bindArray("tags", String.class, created.tags())
-                .bindArray("tagsLower", String.class, lower(created.tags()))
-                .bind("search", searchText(created.fields()))
-                .bind("status", created.status().name().toLowerCase(Locale.ROOT))
-                .bind("origin", created.origin().name().toLowerCase(Locale.ROOT))
-                .bind("note", created.ankiIds() == null ? null : created.ankiIds().noteId())
-                .bind("card", created.ankiIds() == null ? null : created.ankiIds().cardId())
-                .bind("by", by)
-                .bind("at", utc(created.at()))
-                .execute();
-        count(created.deckId(), +1);
     }
 
     private static void touch(Handle h, CardEvent event, UUID by, String assignment, String name, Object value) {
@@ -138,38 +117,16 @@ class CardProjection {
         update.execute();
     }
 
-    /**
-     * Deck counts change once per batch, not once per event: updating one row hundreds of times inside one
-     * transaction makes PostgreSQL walk an ever longer chain of row versions, which made replays and bulk
-     * imports slow down as they went.
-     */
-    private void count(DeckId deck, int delta) {
-        DeckCountDeltas deltas = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(DeckCountDeltas.class.getName(), key -> newDeltas())
-                : null;
-        if (deltas == null) {
-            new DeckCountDeltas().add(deck, delta).flush(jdbi);
-        } else {
-            deltas.add(deck, delta);
-        }
-    }
-
-    private DeckCountDeltas newDeltas() {
-        DeckCountDeltas deltas = new DeckCountDeltas();
-        CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> deltas.flush(jdbi));
-        return deltas;
-    }
-
     /** What text search looks in: every field with its HTML removed, lower-cased. */
     static String searchText(Map<String, String> fields) {
         return TAG.matcher(String.join(" \n ", fields.values())).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
-    private static List<String> lower(List<String> tags) {
+    static List<String> lower(List<String> tags) {
         return tags.stream().map(tag -> tag.toLowerCase(Locale.ROOT)).toList();
     }
 
-    private static String json(Map<String, String> fields) {
+    static String json(Map<String, String> fields) {
         try {
             return JSON.writeValueAsString(fields);
         } catch (JsonProcessingException e) {

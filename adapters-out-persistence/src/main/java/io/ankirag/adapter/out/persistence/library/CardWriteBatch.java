@@ -1,0 +1,113 @@
+package io.ankirag.adapter.out.persistence.library;
+
+import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
+
+import io.ankirag.domain.card.CardEvent.CardCreated;
+import io.ankirag.domain.deck.DeckId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The writes of one batch of card events, gathered and sent as JDBC batches when Axon's unit of work prepares
+ * to commit, inside the same transaction as the tracking token. New cards go in as one batched insert, and
+ * each deck's count changes once per batch: updating one row hundreds of times in a transaction makes
+ * PostgreSQL walk an ever longer chain of row versions, which made replays slow down as they went.
+ */
+final class CardWriteBatch {
+
+    private static final String INSERT = """
+            INSERT INTO cards (id, owner_id, deck_id, template_id, fields, tags, tags_lower, search_text, status, origin,
+                               anki_note_id, anki_card_id, created_by, updated_by, created_at, updated_at)
+            VALUES (:id, :owner, :deck, :template, CAST(:fields AS json), :tags, :tagsLower, :search, :status, :origin,
+                    :note, :card, :by, :by, :at, :at)
+            """;
+
+    private record NewCard(CardCreated event, UUID by) {
+    }
+
+    private final Jdbi jdbi;
+    private final List<NewCard> inserts = new ArrayList<>();
+    private final Map<UUID, Long> countDeltas = new LinkedHashMap<>();
+
+    private CardWriteBatch(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The batch of the unit of work in progress; outside one (never in Axon's processors), a batch of one event. */
+    static CardWriteBatch current(Jdbi jdbi) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new CardWriteBatch(jdbi);
+        }
+        var root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(CardWriteBatch.class.getName(), key -> {
+            CardWriteBatch batch = new CardWriteBatch(jdbi);
+            root.onPrepareCommit(unitOfWork -> batch.flush());
+            return batch;
+        });
+    }
+
+    void insert(CardCreated created, UUID by) {
+        inserts.add(new NewCard(created, by));
+        countDeltas.merge(created.deckId().value(), 1L, Long::sum);
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush();
+        }
+    }
+
+    void count(DeckId deck, long delta) {
+        countDeltas.merge(deck.value(), delta, Long::sum);
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush();
+        }
+    }
+
+    /** Writes the pending inserts; call before changing a card that may have been created in this batch. */
+    void flushInserts() {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(h -> {
+            PreparedBatch batch = h.prepareBatch(INSERT);
+            for (NewCard card : inserts) {
+                CardCreated created = card.event();
+                batch.bind("id", created.cardId().value())
+                        .bind("owner", created.ownerId().value())
+                        .bind("deck", created.deckId().value())
+                        .bind("template", created.templateId().value())
+                        .bind("fields", CardProjection.json(created.fields()))
+                        .bindArray("tags", String.class, created.tags())
+                        .bindArray("tagsLower", String.class, CardProjection.lower(created.tags()))
+                        .bind("search", CardProjection.searchText(created.fields()))
+                        .bind("status", created.status().name().toLowerCase(Locale.ROOT))
+                        .bind("origin", created.origin().name().toLowerCase(Locale.ROOT))
+                        .bind("note", created.ankiIds() == null ? null : created.ankiIds().noteId())
+                        .bind("card", created.ankiIds() == null ? null : created.ankiIds().cardId())
+                        .bind("by", card.by())
+                        .bind("at", utc(created.at()))
+                        .add();
+            }
+            batch.execute();
+        });
+        inserts.clear();
+    }
+
+    void flush() {
+        flushInserts();
+        if (countDeltas.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(h -> {
+            PreparedBatch batch = h.prepareBatch("UPDATE decks SET cards_count = cards_count + :delta WHERE id = :deck");
+            countDeltas.forEach((deck, delta) -> batch.bind("deck", deck).bind("delta", delta).add());
+            batch.execute();
+        });
+        countDeltas.clear();
+    }
+}
