@@ -44,8 +44,10 @@ class ReplayCommand implements ApplicationRunner {
 
     private static String describe(List<ProjectionProgress> progress) {
         return progress.stream()
-                .map(p -> String.format(Locale.ROOT, "%s %s %d/%d (%.0f%%)", p.projection(), p.replaying() ? "replaying" : "live",
-                        p.position() + 1, p.replayUntil() + 1, p.fraction() * 100))
+                .map(p -> p.replaying()
+                        ? String.format(Locale.ROOT, "%s replaying %d/%d (%.0f%%)", p.projection(), p.position() + 1,
+                                p.replayUntil() + 1, p.fraction() * 100)
+                        : String.format(Locale.ROOT, "%s rebuilt (%d events)", p.projection(), p.position() + 1))
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("no projections");
     }
