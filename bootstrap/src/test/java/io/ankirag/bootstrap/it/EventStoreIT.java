@@ -2,6 +2,7 @@ package io.ankirag.bootstrap.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ankirag.domain.shared.SchemaVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EventStoreIT {
 
     record SomethingHappened(String what, Instant when) {
+    }
+
+    @SchemaVersion(2)
+    record SomethingReshaped(String what) {
     }
 
     @Autowired
@@ -40,5 +45,17 @@ class EventStoreIT {
                 "SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0",
                 String.class, aggregateId);
         assertThat(stored).isEqualTo("{\"what\":\"first\",\"when\":\"2026-01-02T03:04:05Z\"}");
+    }
+
+    @Test
+    void everyEventCarriesItsSchemaVersionForUpcasters() {
+        String aggregateId = UUID.randomUUID().toString();
+
+        eventStore.publish(List.of(
+                new GenericDomainEventMessage<>("Probe", aggregateId, 0, new SomethingHappened("unversioned", Instant.EPOCH)),
+                new GenericDomainEventMessage<>("Probe", aggregateId, 1, new SomethingReshaped("second shape"))));
+
+        assertThat(jdbc.queryForList("SELECT payloadrevision FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                String.class, aggregateId)).containsExactly("1", "2");
     }
 }
