@@ -98,6 +98,9 @@ public sealed interface Card {
                     yield List.of(new CardRejected(id, reason(reject.reason()), reject.at()));
                 }
                 case RecordCardSynced synced -> {
+                    if (synced.ankiIds() == null) {
+                        throw new DomainException(ErrorCode.REQ_002, "a synced card needs Anki's note id");
+                    }
                     transition(CardStatus.SYNCED);
                     yield List.of(new CardSynced(id, synced.ankiIds(), synced.at()));
                 }
@@ -167,10 +170,11 @@ public sealed interface Card {
         if (reason == null || reason.isBlank()) {
             throw new DomainException(ErrorCode.REQ_002, "a rejection needs a reason");
         }
-        if (reason.length() > MAX_REASON_LENGTH) {
+        String stripped = reason.strip();
+        if (stripped.length() > MAX_REASON_LENGTH) {
             throw new DomainException(ErrorCode.REQ_002, "reason must be at most " + MAX_REASON_LENGTH + " characters");
         }
-        return reason.strip();
+        return stripped;
     }
 
     private static DomainException notFound(CardId id) {

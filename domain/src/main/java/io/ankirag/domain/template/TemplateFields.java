@@ -4,7 +4,9 @@ import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A template's fields in order: what a card of that template may and must fill in. */
@@ -15,7 +17,7 @@ public record TemplateFields(List<TemplateField> fields) {
         if (fields.isEmpty()) {
             throw new DomainException(ErrorCode.REQ_002, "a template needs at least one field");
         }
-        if (fields.stream().map(field -> field.name().toLowerCase()).distinct().count() != fields.size()) {
+        if (fields.stream().map(field -> field.name().toLowerCase(Locale.ROOT)).distinct().count() != fields.size()) {
             throw new DomainException(ErrorCode.REQ_002, "field names must be unique (ignoring case)");
         }
     }
@@ -49,6 +51,6 @@ public record TemplateFields(List<TemplateField> fields) {
         if (!problems.isEmpty()) {
             throw new DomainException(ErrorCode.REQ_002, String.join("; ", problems));
         }
-        return ordered;
+        return Collections.unmodifiableMap(ordered);
     }
 }
