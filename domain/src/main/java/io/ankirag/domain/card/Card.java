@@ -98,10 +98,10 @@ public sealed interface Card {
                     yield List.of(new CardRejected(id, reason(reject.reason()), reject.at()));
                 }
                 case RecordCardSynced synced -> {
+                    transition(CardStatus.SYNCED);
                     if (synced.ankiIds() == null) {
                         throw new DomainException(ErrorCode.REQ_002, "a synced card needs Anki's note id");
                     }
-                    transition(CardStatus.SYNCED);
                     yield List.of(new CardSynced(id, synced.ankiIds(), synced.at()));
                 }
                 case RecordSyncFailure failure -> {
