@@ -1,6 +1,8 @@
 package io.ankirag.bootstrap.axon;
 
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -21,7 +23,13 @@ class AxonProcessingConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(configuration ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize)));
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(batchSize)
+                                // An instance that starts while another holds the tokens takes over within a second.
+                                .andTokenClaimInterval(1, TimeUnit.SECONDS))
+                // Axon's default logs a failing projection handler and moves on, silently losing that write;
+                // failing the batch instead rolls it back and retries it, so a read model never skips an event.
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
     }
 
     /** Copies the acting user from each command onto the events it causes: the "who" of card history. */

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** Redis pointed at a port where nothing listens: health must say so, with 503. */
 @IntegrationTest
 @TestPropertySource(properties = "spring.data.redis.port=1")
+// A second application on the same database would compete for the projections' tokens: close it after use.
+@DirtiesContext
 class RedisDownHealthIT {
 
     @LocalServerPort
