@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -20,22 +18,10 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 @IntegrationTest
-class AuthIT {
-
-    @LocalServerPort
-    int port;
+class AuthIT extends HttpApiTestBase {
 
     @Value("${ankirag.jwt.secret-key}")
     String jwtSecret;
-
-    ApiClient api;
-    Accounts accounts;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-        accounts = new Accounts(api);
-    }
 
     @Test
     void registrationAnswersWithTheSpecsTokenResponse() {

@@ -10,25 +10,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
-class CardsIT {
+class CardsIT extends HttpApiTestBase {
 
     static final String BASIC = TemplateId.ofSystem("Basic").toString();
 
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    Accounts accounts;
     Session user;
     String deck;
 
     @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-        accounts = new Accounts(api);
+    void aUserWithADeck() {
         user = accounts.register();
         deck = deck(user, "Python", null);
     }

@@ -10,11 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Prompts are installation-wide, so every test works on names of its own. */
 @IntegrationTest
-class PromptsIT {
+class PromptsIT extends HttpApiTestBase {
 
     static final Map<String, Object> SCHEMA = Map.of(
             "type", "object",
@@ -23,17 +22,10 @@ class PromptsIT {
                     "num_cards", Map.of("type", "integer", "minimum", 1, "maximum", 50, "default", 10)),
             "required", List.of("topic"));
 
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    Accounts accounts;
     String admin;
 
     @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-        accounts = new Accounts(api);
+    void signInAsAdmin() {
         admin = accounts.admin().accessToken();
     }
 

@@ -10,32 +10,18 @@ import io.ankirag.domain.template.TemplateId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
-class TemplatesIT {
+class TemplatesIT extends HttpApiTestBase {
 
     static final String BASIC = TemplateId.ofSystem("Basic").toString();
     static final String BASIC_AND_REVERSED = TemplateId.ofSystem("Basic (and reversed card)").toString();
     static final String CLOZE = TemplateId.ofSystem("Cloze").toString();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     SeedSystemTemplatesUseCase seed;
-
-    ApiClient api;
-    Accounts accounts;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-        accounts = new Accounts(api);
-    }
 
     @Test
     void systemTemplatesArePresentAfterStart() {

@@ -4,24 +4,10 @@ import static io.ankirag.bootstrap.it.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ankirag.bootstrap.it.Accounts.Session;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
-class UsersIT {
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    Accounts accounts;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-        accounts = new Accounts(api);
-    }
+class UsersIT extends HttpApiTestBase {
 
     @Test
     void meShowsTheAccountWithDefaultPreferences() {

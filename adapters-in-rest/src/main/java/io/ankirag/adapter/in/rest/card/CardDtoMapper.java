@@ -12,30 +12,15 @@ import io.ankirag.domain.template.TemplateId;
 import io.ankirag.domain.user.UserId;
 import java.util.Locale;
 import java.util.UUID;
+import io.ankirag.adapter.in.rest.mapping.DomainIds;
 import org.mapstruct.Mapper;
 
-@Mapper
+@Mapper(uses = DomainIds.class)
 interface CardDtoMapper {
 
     CardResponse toResponse(CardView card);
 
     HistoryEntryResponse toResponse(CardHistoryEntry entry);
-
-    default UUID cardId(CardId id) {
-        return id == null ? null : id.value();
-    }
-
-    default UUID deckId(DeckId id) {
-        return id == null ? null : id.value();
-    }
-
-    default UUID templateId(TemplateId id) {
-        return id == null ? null : id.value();
-    }
-
-    default UUID userId(UserId id) {
-        return id == null ? null : id.value();
-    }
 
     default String status(CardStatus status) {
         return status == null ? null : status.name().toLowerCase(Locale.ROOT);

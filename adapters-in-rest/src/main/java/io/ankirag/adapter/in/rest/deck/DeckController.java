@@ -52,7 +52,7 @@ class DeckController {
     @Operation(summary = "Create a deck, optionally under a parent deck")
     DeckResponse create(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody CreateDeckRequest request) {
         return mapper.toResponse(manage.createDeck(caller.id(),
-                new NewDeck(request.name(), request.description(), mapper.deckId(request.parentId()))));
+                new NewDeck(request.name(), request.description(), optionalDeck(request.parentId()))));
     }
 
     @GetMapping({"", "/"})
@@ -86,7 +86,7 @@ class DeckController {
     @Operation(summary = "Move a deck under another deck, or to the top level (DECK_003 when that would make a cycle)")
     DeckResponse move(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id,
                       @RequestBody MoveDeckRequest request) {
-        DeckId parent = mapper.deckId(request.parentId());
+        DeckId parent = optionalDeck(request.parentId());
         return mapper.toResponse(manage.changeDeck(caller.id(), new DeckId(id),
                 new DeckChanges(null, null, parent, parent == null)));
     }
@@ -96,5 +96,9 @@ class DeckController {
     @Operation(summary = "Delete a deck with its sub-decks and their cards")
     void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
         manage.deleteDeck(caller.id(), new DeckId(id));
+    }
+
+    private static DeckId optionalDeck(UUID id) {
+        return id == null ? null : new DeckId(id);
     }
 }

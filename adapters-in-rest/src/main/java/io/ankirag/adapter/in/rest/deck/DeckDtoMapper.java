@@ -7,10 +7,11 @@ import io.ankirag.application.port.in.deck.DeckView;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.user.UserId;
 import java.util.UUID;
+import io.ankirag.adapter.in.rest.mapping.DomainIds;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
-@Mapper
+@Mapper(uses = DomainIds.class)
 interface DeckDtoMapper {
 
     DeckResponse toResponse(DeckView deck);
@@ -22,15 +23,4 @@ interface DeckDtoMapper {
     @Mapping(target = "cardsCount", source = "deck.cardsCount")
     DeckTreeNode toTreeNode(DeckNode node);
 
-    default UUID deckId(DeckId id) {
-        return id == null ? null : id.value();
-    }
-
-    default UUID userId(UserId id) {
-        return id == null ? null : id.value();
-    }
-
-    default DeckId deckId(UUID id) {
-        return id == null ? null : new DeckId(id);
-    }
 }

@@ -10,10 +10,11 @@ import io.ankirag.domain.prompt.PromptId;
 import io.ankirag.domain.prompt.PromptVersionId;
 import io.ankirag.domain.user.UserId;
 import java.util.UUID;
+import io.ankirag.adapter.in.rest.mapping.DomainIds;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
-@Mapper
+@Mapper(uses = DomainIds.class)
 interface PromptDtoMapper {
 
     PromptResponse toResponse(PromptView prompt);
@@ -22,18 +23,6 @@ interface PromptDtoMapper {
     @Mapping(target = "systemPrompt", source = "system")
     @Mapping(target = "userPrompt", source = "user")
     RenderedPromptResponse toResponse(RenderedPrompt rendered);
-
-    default UUID versionId(PromptVersionId id) {
-        return id == null ? null : id.value();
-    }
-
-    default UUID promptId(PromptId id) {
-        return id.value();
-    }
-
-    default UUID userId(UserId id) {
-        return id.value();
-    }
 
     default String category(PromptCategory category) {
         return category.wireName();

@@ -18,10 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import io.ankirag.adapter.in.rest.mapping.DomainIds;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
-@Mapper
+@Mapper(uses = DomainIds.class)
 interface TemplateDtoMapper {
 
     @Mapping(target = "frontTemplate", expression = "java(view.cardTypes().getFirst().frontTemplate())")
@@ -54,11 +55,4 @@ interface TemplateDtoMapper {
         return kind == null ? null : TemplateKind.valueOf(kind.toUpperCase(Locale.ROOT));
     }
 
-    default UUID templateId(TemplateId id) {
-        return id.value();
-    }
-
-    default UUID userId(UserId id) {
-        return id.value();
-    }
 }

@@ -8,16 +8,13 @@ import io.ankirag.domain.user.User;
 import io.ankirag.domain.user.UserId;
 import java.util.Locale;
 import java.util.UUID;
+import io.ankirag.adapter.in.rest.mapping.DomainIds;
 import org.mapstruct.Mapper;
 
-@Mapper
+@Mapper(uses = DomainIds.class)
 interface UserDtoMapper {
 
     UserResponse toResponse(User user);
-
-    default UUID id(UserId id) {
-        return id.value();
-    }
 
     default String email(Email email) {
         return email.value();
