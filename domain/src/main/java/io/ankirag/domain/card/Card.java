@@ -19,6 +19,7 @@ import io.ankirag.domain.card.CardEvent.CardSynced;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.shared.ImpossibleHistory;
 import io.ankirag.domain.template.TemplateId;
 import io.ankirag.domain.user.UserId;
 import java.util.Collections;
@@ -65,7 +66,7 @@ public sealed interface Card {
                 return new Active(created.cardId(), created.ownerId(), created.deckId(), created.templateId(),
                         created.fields(), created.tags(), created.status(), 0, null, created.ankiIds());
             }
-            throw unexpected(this, event);
+            throw new ImpossibleHistory(this, event);
         }
     }
 
@@ -133,7 +134,7 @@ public sealed interface Card {
         @Override
         public Card evolve(CardEvent event) {
             return switch (event) {
-                case CardCreated created -> throw unexpected(this, event);
+                case CardCreated created -> throw new ImpossibleHistory(this, event);
                 case CardEdited edited -> new Active(id, ownerId, deckId, templateId, edited.fields(), edited.tags(), status,
                         syncAttempts, syncError, ankiIds);
                 case CardMoved moved -> new Active(id, ownerId, moved.toDeckId(), templateId, fields, tags, status,
@@ -162,7 +163,7 @@ public sealed interface Card {
 
         @Override
         public Card evolve(CardEvent event) {
-            throw unexpected(this, event);
+            throw new ImpossibleHistory(this, event);
         }
     }
 
@@ -181,7 +182,4 @@ public sealed interface Card {
         return new DomainException(ErrorCode.CARD_001, "no card with id " + id);
     }
 
-    private static IllegalStateException unexpected(Card state, CardEvent event) {
-        return new IllegalStateException(event.getClass().getSimpleName() + " cannot follow " + state.getClass().getSimpleName());
-    }
 }

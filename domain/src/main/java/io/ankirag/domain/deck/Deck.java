@@ -12,6 +12,7 @@ import io.ankirag.domain.deck.DeckEvent.DeckMoved;
 import io.ankirag.domain.deck.DeckEvent.DeckRenamed;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.shared.ImpossibleHistory;
 import io.ankirag.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public sealed interface Deck {
             if (event instanceof DeckCreated created) {
                 return new Active(created.deckId(), created.ownerId(), created.name(), created.description(), created.parentId());
             }
-            throw unexpected(this, event);
+            throw new ImpossibleHistory(this, event);
         }
     }
 
@@ -89,7 +90,7 @@ public sealed interface Deck {
         @Override
         public Deck evolve(DeckEvent event) {
             return switch (event) {
-                case DeckCreated created -> throw unexpected(this, event);
+                case DeckCreated created -> throw new ImpossibleHistory(this, event);
                 case DeckRenamed renamed -> new Active(id, ownerId, renamed.name(), description, parentId);
                 case DeckDescribed described -> new Active(id, ownerId, name, described.description(), parentId);
                 case DeckMoved moved -> new Active(id, ownerId, name, description, moved.parentId());
@@ -107,7 +108,7 @@ public sealed interface Deck {
 
         @Override
         public Deck evolve(DeckEvent event) {
-            throw unexpected(this, event);
+            throw new ImpossibleHistory(this, event);
         }
     }
 
@@ -115,7 +116,4 @@ public sealed interface Deck {
         return new DomainException(ErrorCode.DECK_001, "no deck with id " + id);
     }
 
-    private static IllegalStateException unexpected(Deck state, DeckEvent event) {
-        return new IllegalStateException(event.getClass().getSimpleName() + " cannot follow " + state.getClass().getSimpleName());
-    }
 }

@@ -2,6 +2,7 @@ package io.ankirag.domain.prompt;
 
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.shared.ImpossibleHistory;
 import io.ankirag.domain.prompt.PromptCommand.ActivatePromptVersion;
 import io.ankirag.domain.prompt.PromptCommand.CreatePrompt;
 import io.ankirag.domain.prompt.PromptCommand.DeletePrompt;
@@ -51,7 +52,7 @@ public sealed interface Prompt {
             if (event instanceof PromptCreated created) {
                 return new Active(created.promptId(), created.name(), created.system(), List.of(created.versionId()), 1);
             }
-            throw unexpected(this, event);
+            throw new ImpossibleHistory(this, event);
         }
     }
 
@@ -110,7 +111,7 @@ public sealed interface Prompt {
         @Override
         public Prompt evolve(PromptEvent event) {
             return switch (event) {
-                case PromptCreated created -> throw unexpected(this, event);
+                case PromptCreated created -> throw new ImpossibleHistory(this, event);
                 case PromptRevised revised -> {
                     List<PromptVersionId> next = new ArrayList<>(versions);
                     next.add(revised.versionId());
@@ -135,7 +136,7 @@ public sealed interface Prompt {
 
         @Override
         public Prompt evolve(PromptEvent event) {
-            throw unexpected(this, event);
+            throw new ImpossibleHistory(this, event);
         }
     }
 
@@ -143,7 +144,4 @@ public sealed interface Prompt {
         return new DomainException(ErrorCode.PROMPT_001, "no prompt with id " + id);
     }
 
-    private static IllegalStateException unexpected(Prompt state, PromptEvent event) {
-        return new IllegalStateException(event.getClass().getSimpleName() + " cannot follow " + state.getClass().getSimpleName());
-    }
 }

@@ -2,6 +2,7 @@ package io.ankirag.domain.template;
 
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.shared.ImpossibleHistory;
 import io.ankirag.domain.template.TemplateCommand.CreateTemplate;
 import io.ankirag.domain.template.TemplateCommand.DeleteTemplate;
 import io.ankirag.domain.template.TemplateCommand.ReviseTemplate;
@@ -53,7 +54,7 @@ public sealed interface CardTemplate {
                         new TemplateDesign(created.displayName(), new TemplateFields(created.fields()), created.cardTypes(),
                                 created.css()));
             }
-            throw unexpected(this, event);
+            throw new ImpossibleHistory(this, event);
         }
     }
 
@@ -86,7 +87,7 @@ public sealed interface CardTemplate {
         @Override
         public CardTemplate evolve(TemplateEvent event) {
             return switch (event) {
-                case TemplateCreated created -> throw unexpected(this, event);
+                case TemplateCreated created -> throw new ImpossibleHistory(this, event);
                 case TemplateRevised revised -> new Active(id, ownerId, name, kind, new TemplateDesign(revised.displayName(),
                         new TemplateFields(revised.fields()), revised.cardTypes(), revised.css()));
                 case TemplateDeleted deleted -> new Deleted(id, ownerId);
@@ -103,7 +104,7 @@ public sealed interface CardTemplate {
 
         @Override
         public CardTemplate evolve(TemplateEvent event) {
-            throw unexpected(this, event);
+            throw new ImpossibleHistory(this, event);
         }
     }
 
@@ -153,7 +154,4 @@ public sealed interface CardTemplate {
                 "'" + name + "' is a system template: it cannot be changed or deleted; create a template of your own instead");
     }
 
-    private static IllegalStateException unexpected(CardTemplate state, TemplateEvent event) {
-        return new IllegalStateException(event.getClass().getSimpleName() + " cannot follow " + state.getClass().getSimpleName());
-    }
 }
