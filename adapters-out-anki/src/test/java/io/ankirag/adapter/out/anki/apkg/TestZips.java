@@ -1,7 +1,10 @@
 package io.ankirag.adapter.out.anki.apkg;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +52,10 @@ final class TestZips {
         return Zstd.compress(bytes);
     }
 
-    static byte[] unzstd(byte[] bytes) {
-        return Zstd.decompress(bytes, Math.toIntExact(Zstd.getFrameContentSize(bytes)));
+    /** Anki streams its zstd frames, so they need not declare their size. */
+    static byte[] unzstd(byte[] bytes) throws IOException {
+        try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
     }
 }
