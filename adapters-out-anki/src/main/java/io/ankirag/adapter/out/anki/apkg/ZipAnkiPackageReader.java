@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -63,11 +65,21 @@ class ZipAnkiPackageReader implements ReadAnkiPackagePort {
             }
         } catch (DomainException refused) {
             throw refused;
+        } catch (NoSuchFileException missing) {
+            throw InvalidPackage.because("The package file is missing.", missing);
         } catch (IOException | UncheckedIOException | SQLException | ZstdException
                  | ProtoReader.MalformedProtobufException damaged) {
-            throw InvalidPackage.because("The package is damaged or not an Anki package: " + damaged.getMessage(),
-                    damaged);
+            throw InvalidPackage.because("The package is damaged or not an Anki package" + describe(damaged), damaged);
         }
+    }
+
+    /** What the library said, unless it is a file-system message: those name server paths, not package content. */
+    private static String describe(Exception damaged) {
+        Throwable cause = damaged instanceof UncheckedIOException unchecked ? unchecked.getCause() : damaged;
+        if (cause instanceof FileSystemException || cause.getMessage() == null) {
+            return ".";
+        }
+        return ": " + cause.getMessage();
     }
 
     private static AnkiPackageFormat format(PackageArchive archive) throws IOException {

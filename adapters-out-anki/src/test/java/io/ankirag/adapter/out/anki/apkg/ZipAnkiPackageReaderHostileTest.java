@@ -91,6 +91,11 @@ class ZipAnkiPackageReaderHostileTest {
     }
 
     @Test
+    void refusesMissingFile() {
+        assertThat(refusal(work.resolve("gone.apkg"))).hasMessage("The package file is missing.");
+    }
+
+    @Test
     void refusesFileThatIsNotAZip() throws IOException {
         Path text = Files.writeString(work.resolve("notes.apkg"), "Front;Back\nHello;World\n");
 
