@@ -11,7 +11,8 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN ?= mvn -B -ntp
 JAR := bootstrap/target/ankirag.jar
 # Netty (under Redis' Lettuce client) still uses sun.misc.Unsafe; JDK 25 would warn about it on every start.
-JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow
+# sqlite-jdbc and zstd-jni (the .apkg reader) load native libraries, which JDK 24+ warns about unless allowed.
+JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
 
 .PHONY: help run test build replay bench infra-up infra-down infra-status clean
 
