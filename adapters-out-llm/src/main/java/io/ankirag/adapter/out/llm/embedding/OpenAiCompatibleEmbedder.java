@@ -49,6 +49,9 @@ final class OpenAiCompatibleEmbedder implements EmbedTextsPort {
 
         Settings {
             Objects.requireNonNull(baseUrl, "EMBEDDING_API_BASE_URL");
+            if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
+                throw new IllegalArgumentException("EMBEDDING_API_BASE_URL must be an http(s) URL, got '" + baseUrl + "'");
+            }
             if (model == null || model.isBlank()) {
                 throw new IllegalArgumentException("EMBEDDING_MODEL must name the remote model");
             }

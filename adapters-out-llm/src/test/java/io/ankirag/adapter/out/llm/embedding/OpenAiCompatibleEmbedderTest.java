@@ -202,6 +202,14 @@ class OpenAiCompatibleEmbedderTest {
     }
 
     @Test
+    void refusesABaseUrlThatIsNotHttp() {
+        assertThatThrownBy(() -> new OpenAiCompatibleEmbedder.Settings(URI.create(""), "", "m", DIMENSIONS, 100,
+                Duration.ofSeconds(1), 3, FAST_RETRIES))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EMBEDDING_API_BASE_URL must be an http(s) URL");
+    }
+
+    @Test
     void answersAnEmptyListWithoutARequest() {
         assertThat(embedder().embed(List.of(), DOCUMENT)).isEmpty();
         assertThat(server.received()).isEmpty();
