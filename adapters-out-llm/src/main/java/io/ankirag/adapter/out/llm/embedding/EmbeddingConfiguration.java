@@ -1,0 +1,34 @@
+package io.ankirag.adapter.out.llm.embedding;
+
+import io.ankirag.application.port.out.embedding.EmbedTextsPort;
+import java.net.URI;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one {@link EmbedTextsPort}, picked by {@code EMBEDDING_PROVIDER}. An in-process model loads at start-up. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmbeddingProperties.class)
+class EmbeddingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingConfiguration.class);
+
+    @Bean
+    EmbedTextsPort embedTextsPort(EmbeddingProperties embedding) {
+        EmbedTextsPort embedder = switch (embedding.provider()) {
+            case ONNX -> embedding.hasModelDir()
+                    ? OnnxInProcessEmbedder.fromDirectory(Path.of(embedding.modelDir()), embedding.model(),
+                            embedding.pooling(), embedding.dimensions(), embedding.batchSize())
+                    : OnnxInProcessEmbedder.builtIn(embedding.model(), embedding.dimensions(), embedding.batchSize());
+            case OPENAI -> new OpenAiCompatibleEmbedder(new OpenAiCompatibleEmbedder.Settings(
+                    URI.create(embedding.api().baseUrl()), embedding.api().apiKey(), embedding.model(),
+                    embedding.dimensions(), embedding.batchSize(), embedding.api().timeout(),
+                    embedding.api().maxAttempts(), embedding.api().retryDelays()));
+        };
+        log.info("Embeddings: {} (batches of {})", embedder.model(), embedding.batchSize());
+        return embedder;
+    }
+}
