@@ -1,10 +1,12 @@
 package io.ankirag.bootstrap.config;
 
+import io.ankirag.application.anki.ReadLimits;
 import io.ankirag.application.auth.AuthService;
 import io.ankirag.application.auth.AuthSettings;
 import io.ankirag.application.card.CardService;
 import io.ankirag.application.deck.DeckService;
 import io.ankirag.application.health.HealthService;
+import io.ankirag.application.port.out.anki.ReadAnkiPackagePort;
 import io.ankirag.application.port.out.card.CardEventStreamPort;
 import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.command.SendCommandPort;
@@ -15,6 +17,7 @@ import io.ankirag.application.port.out.auth.RevokeRefreshTokensPort;
 import io.ankirag.application.port.out.health.EventProcessorStatusPort;
 import io.ankirag.application.port.out.health.ProbeDatabasePort;
 import io.ankirag.application.port.out.health.ProbeRedisPort;
+import io.ankirag.application.port.out.media.StoreMediaPort;
 import io.ankirag.application.port.out.prompt.PromptReadModelPort;
 import io.ankirag.application.port.out.prompt.ValidateJsonSchemaPort;
 import io.ankirag.application.port.out.template.TemplateReadModelPort;
@@ -23,6 +26,7 @@ import io.ankirag.application.port.out.user.ListUsersPort;
 import io.ankirag.application.port.out.user.LoadUserPort;
 import io.ankirag.application.port.out.user.SaveUserPort;
 import io.ankirag.application.replay.ReplayService;
+import io.ankirag.application.sync.AnkiImportService;
 import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
 import io.ankirag.application.prompt.PromptService;
 import io.ankirag.application.template.TemplateService;
@@ -65,6 +69,14 @@ class ApplicationServicesConfiguration {
     CardService cardService(SendCommandPort commands, CardReadModelPort cards, CardEventStreamPort events,
                             FindTemplateFieldsPort templates, DeckReadModelPort decks, Clock clock) {
         return new CardService(commands, cards, events, templates, decks, clock);
+    }
+
+    @Bean
+    AnkiImportService ankiImportService(ReadAnkiPackagePort reader, SendCommandPort commands, DeckReadModelPort decks,
+                                        TemplateReadModelPort templates, FindTemplateFieldsPort templateFields,
+                                        CardReadModelPort cards, StoreMediaPort media, Clock clock) {
+        return new AnkiImportService(reader, commands, decks, templates, templateFields, cards, media,
+                ReadLimits.defaults(), clock);
     }
 
     @Bean

@@ -56,6 +56,34 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).POST(body));
     }
 
+    /**
+     * A multipart/form-data POST: {@code parts} as text fields (a list value repeats its part), then the file as
+     * {@code file}.
+     */
+    Response upload(String path, String token, String fileName, byte[] content, Map<String, ?> parts) {
+        String boundary = "----ankirag-it-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        parts.forEach((name, value) -> {
+            for (Object each : value instanceof java.util.List<?> list ? list : java.util.List.of(value)) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                        + each + "\r\n").getBytes(utf8));
+            }
+        });
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder);
+    }
+
     /** A body sent chunked, without a Content-Length, so only counting while reading can stop it. */
     static BodyPublisher chunked(Supplier<InputStream> stream) {
         return BodyPublishers.ofInputStream(stream);

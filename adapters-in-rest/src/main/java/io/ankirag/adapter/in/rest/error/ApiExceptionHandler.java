@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns every failure inside Spring MVC into a Problem Details answer with an error code; never a stack trace. */
@@ -63,7 +65,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            HandlerMethodValidationException.class})
+            MissingServletRequestPartException.class, HandlerMethodValidationException.class})
     ResponseEntity<ProblemDetail> invalidParameter(Exception e, HttpServletRequest request) {
         String detail = e instanceof MethodArgumentTypeMismatchException mismatch
                 ? mismatch.getName() + " has an invalid value"
@@ -74,6 +76,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return answer(ErrorCode.REQ_003, "upload is larger than the server accepts", request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e, HttpServletRequest request) {
+        return answer(ErrorCode.REQ_001, "the upload is not a readable multipart/form-data request", request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

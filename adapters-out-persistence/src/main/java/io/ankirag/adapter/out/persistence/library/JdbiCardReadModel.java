@@ -93,6 +93,19 @@ class JdbiCardReadModel implements CardReadModelPort {
     }
 
     @Override
+    public List<CardView> cardsOfAnkiNotes(UserId owner, List<Long> ankiNoteIds) {
+        if (ankiNoteIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM cards WHERE owner_id = :owner AND anki_note_id = ANY(:notes) AND deleted_at IS NULL")
+                .bind("owner", owner.value())
+                .bindArray("notes", Long.class, ankiNoteIds)
+                .map(JdbiCardReadModel::toView)
+                .list());
+    }
+
+    @Override
     public CardSlice cardSlice(UserId owner, CardFilter filter, List<DeckId> decks, String cursor, int limit) {
         SortKey sort = SortKey.of(filter.sort());
         Cursor after = cursor == null ? null : Cursor.decode(cursor, filter.sort());

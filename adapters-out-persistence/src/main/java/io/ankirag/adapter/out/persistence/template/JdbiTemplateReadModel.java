@@ -74,6 +74,17 @@ class JdbiTemplateReadModel implements TemplateReadModelPort, FindTemplateFields
     }
 
     @Override
+    public Optional<TemplateView> ownTemplateNamed(UserId owner, String name) {
+        return jdbi.withHandle(h -> h.createQuery(COLUMNS
+                        + " FROM card_templates WHERE deleted_at IS NULL AND NOT is_system AND owner_id = :owner"
+                        + " AND lower(name) = lower(:name) ORDER BY created_at LIMIT 1")
+                .bind("owner", owner.value())
+                .bind("name", name)
+                .map(JdbiTemplateReadModel::toView)
+                .findOne());
+    }
+
+    @Override
     public Optional<TemplateFields> templateFieldsFor(UserId user, TemplateId template) {
         return jdbi.withHandle(h -> h.createQuery("SELECT fields" + VISIBLE + " AND id = :id")
                 .bind("user", user.value())

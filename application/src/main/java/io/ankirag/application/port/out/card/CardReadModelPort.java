@@ -25,4 +25,7 @@ public interface CardReadModelPort {
     CardSlice cardSlice(UserId owner, CardFilter filter, List<DeckId> decks, String cursor, int limit);
 
     List<CardId> cardIdsIn(UserId owner, DeckId deck);
+
+    /** The owner's live cards that came from (or went to) any of these Anki notes, in no particular order. */
+    List<CardView> cardsOfAnkiNotes(UserId owner, List<Long> ankiNoteIds);
 }

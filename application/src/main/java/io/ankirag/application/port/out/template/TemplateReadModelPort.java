@@ -17,4 +17,7 @@ public interface TemplateReadModelPort {
 
     /** Whether the owner has a live template of this name, ignoring case. */
     boolean ownsTemplateNamed(UserId owner, String name);
+
+    /** The owner's own live template of this name, ignoring case; never a system template. */
+    Optional<TemplateView> ownTemplateNamed(UserId owner, String name);
 }

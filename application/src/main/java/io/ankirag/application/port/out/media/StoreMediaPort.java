@@ -1,0 +1,17 @@
+package io.ankirag.application.port.out.media;
+
+import io.ankirag.domain.user.UserId;
+import java.io.InputStream;
+
+/** Keeps the media files (images, sounds) that card fields reference, per owner, under the name fields use. */
+public interface StoreMediaPort {
+
+    /**
+     * Stores {@code content} as the owner's media file {@code name}, replacing a file of that name.
+     *
+     * @throws io.ankirag.domain.error.DomainException {@code SYNC_002} for a name that is not a plain file name
+     *                                                 (separators, {@code ..}, control characters);
+     *                                                 {@code SYS_001} when the file cannot be written
+     */
+    void store(UserId owner, String name, InputStream content);
+}
