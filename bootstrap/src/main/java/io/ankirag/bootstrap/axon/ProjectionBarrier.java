@@ -1,23 +1,32 @@
 package io.ankirag.bootstrap.axon;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes over asynchronous projections: waits until every streaming processor has handled the
- * events stored so far. Projections run in Axon's streaming processors (so they can be replayed), and the
- * embedded event store wakes them on commit, so the wait is normally a few milliseconds. A processor that is
- * replaying or failing is not waited for: its read model is known to be behind anyway.
+ * Read-your-writes over asynchronous projections: waits until every projection that handles the command's
+ * events has committed the events stored so far. It reads the projections' tracking tokens from the token
+ * store rather than this instance's processors, so it holds whichever instance processes a projection. The
+ * embedded event store wakes the processors on commit, so the wait is normally a few milliseconds. A
+ * projection that is replaying, or failing in this instance, is not waited for: its read model is known to be
+ * behind anyway.
  */
 @Component
 class ProjectionBarrier {
@@ -27,50 +36,70 @@ class ProjectionBarrier {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
     private final Duration timeout;
 
-    ProjectionBarrier(EventStore eventStore, EventProcessingConfiguration processing,
+    ProjectionBarrier(EventStore eventStore, EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
                       @Value("${ankirag.projections.read-your-writes-timeout:5s}") Duration timeout) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
         this.timeout = timeout;
     }
 
     /** Waits for every projection that handles events of {@code eventType} (a sealed event interface, or Object for all). */
     void awaitCatchUp(Class<?> eventType) {
         long head = TrackingPositions.positionOf(eventStore.createHeadToken());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (var processor : processing.eventProcessors().values()) {
-            if (!(processor instanceof StreamingEventProcessor streaming) || !handles(processor, eventType)) {
-                continue;
-            }
-            while (!caughtUp(streaming, head)) {
-                if (System.nanoTime() > deadline) {
-                    log.warn("Projection {} is still behind event {} after {}; answering anyway", streaming.getName(), head, timeout);
-                    return;
-                }
-                LockSupport.parkNanos(POLL_NANOS);
-            }
+        List<String> projections = processing.eventProcessors().values().stream()
+                .filter(processor -> processor instanceof StreamingEventProcessor streaming && !streaming.isError())
+                .filter(processor -> handles(processor, eventType))
+                .map(EventProcessor::getName)
+                .toList();
+        if (head < 0 || projections.isEmpty()) {
+            return;
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> behind;
+        while (!(behind = behind(projections, head)).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Projections {} are still behind event {} after {}; answering anyway", behind, head, timeout);
+                return;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    private List<String> behind(List<String> projections, long head) {
+        Map<String, Boolean> caughtUp = new HashMap<>();
+        jdbc.query("SELECT processorname, token, tokentype FROM tokenentry WHERE processorname = ANY(?)",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("varchar", projections.toArray())),
+                row -> {
+                    TrackingToken token = token(row.getBytes("token"), row.getString("tokentype"));
+                    boolean done = replaying(token) || TrackingPositions.positionOf(token) >= head;
+                    caughtUp.merge(row.getString("processorname"), done, Boolean::logicalAnd);
+                });
+        return projections.stream().filter(name -> !caughtUp.getOrDefault(name, false)).toList();
+    }
+
+    /**
+     * Still short of the point where its replay began. (Axon keeps a replay token even after that point until
+     * the next event, so being a replay token alone does not mean the read model is behind.)
+     */
+    private static boolean replaying(TrackingToken token) {
+        return token instanceof ReplayToken replay
+                && TrackingPositions.positionOf(replay.getCurrentToken()) < TrackingPositions.positionOf(replay.getTokenAtReset());
+    }
+
+    private TrackingToken token(byte[] bytes, String type) {
+        if (bytes == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
     }
 
     private static boolean handles(EventProcessor processor, Class<?> eventType) {
         return !(processor instanceof AbstractEventProcessor known) || known.eventHandlerInvoker().canHandleType(eventType);
-    }
-
-    private static boolean caughtUp(StreamingEventProcessor processor, long head) {
-        if (!processor.isRunning() || processor.isError() || processor.isReplaying()) {
-            return true;
-        }
-        var statuses = processor.processingStatus().values();
-        if (statuses.isEmpty()) {
-            return false; // no segment claimed yet: the processor is just starting
-        }
-        for (EventTrackerStatus status : statuses) {
-            if (!status.isErrorState() && status.getCurrentPosition().orElse(-1) < head) {
-                return false;
-            }
-        }
-        return true;
     }
 }

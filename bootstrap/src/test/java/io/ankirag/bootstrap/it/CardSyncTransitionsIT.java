@@ -99,8 +99,10 @@ class CardSyncTransitionsIT {
     }
 
     private CardId draftCard() {
-        String id = api.post("/api/cards", body("deck_id", deck, "template_id", TemplateId.ofSystem("Basic").toString(),
-                "fields", Map.of("Front", "Q")), user.accessToken()).text("id");
+        var created = api.post("/api/cards", body("deck_id", deck, "template_id", TemplateId.ofSystem("Basic").toString(),
+                "fields", Map.of("Front", "Q")), user.accessToken());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.text("id");
         return new CardId(java.util.UUID.fromString(id));
     }
 }
