@@ -1,6 +1,8 @@
 package io.ankirag.bootstrap.axon;
 
+import io.ankirag.adapter.out.persistence.rag.EmbeddingsProcessingGroup;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
  * Read-your-writes over asynchronous projections: waits until every streaming processor has handled the
  * events stored so far. Projections run in Axon's streaming processors (so they can be replayed), and the
  * embedded event store wakes them on commit, so the wait is normally a few milliseconds. A processor that is
- * replaying or failing is not waited for: its read model is known to be behind anyway.
+ * replaying or failing is not waited for: its read model is known to be behind anyway. Nor are the eventually
+ * consistent projections ({@code ankirag.projections.eventually-consistent}): the search index calls an embedding
+ * model, and no write should wait for that.
  */
 @Component
 class ProjectionBarrier {
@@ -28,12 +32,16 @@ class ProjectionBarrier {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
+    private final Set<String> eventuallyConsistent;
 
     ProjectionBarrier(EventStore eventStore, EventProcessingConfiguration processing,
-                      @Value("${ankirag.projections.read-your-writes-timeout:5s}") Duration timeout) {
+                      @Value("${ankirag.projections.read-your-writes-timeout:5s}") Duration timeout,
+                      @Value("${ankirag.projections.eventually-consistent:" + EmbeddingsProcessingGroup.NAME + "}")
+                      Set<String> eventuallyConsistent) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.timeout = timeout;
+        this.eventuallyConsistent = Set.copyOf(eventuallyConsistent);
     }
 
     /** Waits for every projection that handles events of {@code eventType} (a sealed event interface, or Object for all). */
@@ -41,7 +49,8 @@ class ProjectionBarrier {
         long head = TrackingPositions.positionOf(eventStore.createHeadToken());
         long deadline = System.nanoTime() + timeout.toNanos();
         for (var processor : processing.eventProcessors().values()) {
-            if (!(processor instanceof StreamingEventProcessor streaming) || !handles(processor, eventType)) {
+            if (!(processor instanceof StreamingEventProcessor streaming) || !handles(processor, eventType)
+                    || eventuallyConsistent.contains(processor.getName())) {
                 continue;
             }
             while (!caughtUp(streaming, head)) {
