@@ -22,6 +22,10 @@ import io.ankirag.application.port.out.user.HashPasswordPort;
 import io.ankirag.application.port.out.user.ListUsersPort;
 import io.ankirag.application.port.out.user.LoadUserPort;
 import io.ankirag.application.port.out.user.SaveUserPort;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort;
+import io.ankirag.application.port.out.rag.RebuildSearchIndexPort;
+import io.ankirag.application.port.out.rag.SearchCardIndexPort;
+import io.ankirag.application.rag.CardSearchService;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
 import io.ankirag.application.prompt.PromptService;
@@ -65,6 +69,12 @@ class ApplicationServicesConfiguration {
     CardService cardService(SendCommandPort commands, CardReadModelPort cards, CardEventStreamPort events,
                             FindTemplateFieldsPort templates, DeckReadModelPort decks, Clock clock) {
         return new CardService(commands, cards, events, templates, decks, clock);
+    }
+
+    @Bean
+    CardSearchService cardSearchService(EmbedTextsPort embedder, SearchCardIndexPort index, RebuildSearchIndexPort indexProjection,
+                                        CardReadModelPort cards, DeckReadModelPort decks) {
+        return new CardSearchService(embedder, index, indexProjection, cards, decks);
     }
 
     @Bean
