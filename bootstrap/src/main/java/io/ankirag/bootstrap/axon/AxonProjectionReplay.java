@@ -32,18 +32,34 @@ class AxonProjectionReplay implements ReplayProjectionsPort {
 
     @Override
     public synchronized void resetAllProjections() {
-        for (StreamingEventProcessor processor : streamingProcessors()) {
-            processor.shutDown();
-            try {
-                processor.resetTokens();
-            } catch (UnableToClaimTokenException claimedElsewhere) {
-                throw new DomainException(ErrorCode.SYS_002, "projection " + processor.getName()
-                        + " is being processed by another AnkiRAG instance; replay from that instance or stop it first");
-            } finally {
-                processor.start();
-            }
-            awaitReplayStarted(processor);
+        streamingProcessors().forEach(this::reset);
+    }
+
+    /** Replays one projection only, leaving the others as they are. */
+    synchronized void resetProjection(String name) {
+        reset(processor(name));
+    }
+
+    ProjectionProgress progressOf(String name) {
+        return progressOf(processor(name));
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming event processor named " + name));
+    }
+
+    private void reset(StreamingEventProcessor processor) {
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            throw new DomainException(ErrorCode.SYS_002, "projection " + processor.getName()
+                    + " is being processed by another AnkiRAG instance; replay from that instance or stop it first");
+        } finally {
+            processor.start();
         }
+        awaitReplayStarted(processor);
     }
 
     /**

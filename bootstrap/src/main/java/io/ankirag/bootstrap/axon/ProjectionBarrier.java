@@ -1,9 +1,11 @@
 package io.ankirag.bootstrap.axon;
 
+import io.ankirag.adapter.out.persistence.rag.EmbeddingsProcessingGroup;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * store rather than this instance's processors, so it holds whichever instance processes a projection. The
  * embedded event store wakes the processors on commit, so the wait is normally a few milliseconds. A
  * projection that is replaying, or failing in this instance, is not waited for: its read model is known to be
- * behind anyway.
+ * behind anyway. Nor are the eventually consistent projections ({@code ankirag.projections.eventually-consistent}):
+ * the search index calls an embedding model, and no write should wait for that.
  */
 @Component
 class ProjectionBarrier {
@@ -39,14 +42,18 @@ class ProjectionBarrier {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final Duration timeout;
+    private final Set<String> eventuallyConsistent;
 
     ProjectionBarrier(EventStore eventStore, EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
-                      @Value("${ankirag.projections.read-your-writes-timeout:5s}") Duration timeout) {
+                      @Value("${ankirag.projections.read-your-writes-timeout:5s}") Duration timeout,
+                      @Value("${ankirag.projections.eventually-consistent:" + EmbeddingsProcessingGroup.NAME + "}")
+                      Set<String> eventuallyConsistent) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.timeout = timeout;
+        this.eventuallyConsistent = Set.copyOf(eventuallyConsistent);
     }
 
     /** Waits for every projection that handles events of {@code eventType} (a sealed event interface, or Object for all). */
@@ -54,6 +61,7 @@ class ProjectionBarrier {
         long head = TrackingPositions.positionOf(eventStore.createHeadToken());
         List<String> projections = processing.eventProcessors().values().stream()
                 .filter(processor -> processor instanceof StreamingEventProcessor streaming && !streaming.isError())
+                .filter(processor -> !eventuallyConsistent.contains(processor.getName()))
                 .filter(processor -> handles(processor, eventType))
                 .map(EventProcessor::getName)
                 .toList();

@@ -7,35 +7,39 @@ import io.ankirag.application.card.CardService;
 import io.ankirag.application.deck.DeckService;
 import io.ankirag.application.health.HealthService;
 import io.ankirag.application.port.out.anki.ReadAnkiPackagePort;
+import io.ankirag.application.port.out.auth.RefreshTokenStorePort;
+import io.ankirag.application.port.out.auth.RevokeRefreshTokensPort;
 import io.ankirag.application.port.out.card.CardEventStreamPort;
 import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.command.SendCommandPort;
-import io.ankirag.application.port.out.template.FindTemplateFieldsPort;
 import io.ankirag.application.port.out.deck.DeckReadModelPort;
-import io.ankirag.application.port.out.auth.RefreshTokenStorePort;
-import io.ankirag.application.port.out.auth.RevokeRefreshTokensPort;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort;
 import io.ankirag.application.port.out.health.EventProcessorStatusPort;
 import io.ankirag.application.port.out.health.ProbeDatabasePort;
 import io.ankirag.application.port.out.health.ProbeRedisPort;
 import io.ankirag.application.port.out.media.StoreMediaPort;
 import io.ankirag.application.port.out.prompt.PromptReadModelPort;
 import io.ankirag.application.port.out.prompt.ValidateJsonSchemaPort;
+import io.ankirag.application.port.out.rag.RebuildSearchIndexPort;
+import io.ankirag.application.port.out.rag.SearchCardIndexPort;
+import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
+import io.ankirag.application.port.out.template.FindTemplateFieldsPort;
 import io.ankirag.application.port.out.template.TemplateReadModelPort;
 import io.ankirag.application.port.out.user.HashPasswordPort;
 import io.ankirag.application.port.out.user.ListUsersPort;
 import io.ankirag.application.port.out.user.LoadUserPort;
 import io.ankirag.application.port.out.user.SaveUserPort;
+import io.ankirag.application.prompt.PromptService;
+import io.ankirag.application.rag.CardSearchService;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.sync.AnkiImportService;
-import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
-import io.ankirag.application.prompt.PromptService;
 import io.ankirag.application.template.TemplateService;
 import io.ankirag.application.user.UserService;
-import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.time.Clock;
+import java.time.Duration;
 
 /** The application layer is plain Java; this is where its services meet their adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -77,6 +81,12 @@ class ApplicationServicesConfiguration {
                                         CardReadModelPort cards, StoreMediaPort media, Clock clock) {
         return new AnkiImportService(reader, commands, decks, templates, templateFields, cards, media,
                 ReadLimits.defaults(), clock);
+    }
+
+    @Bean
+    CardSearchService cardSearchService(EmbedTextsPort embedder, SearchCardIndexPort index, RebuildSearchIndexPort indexProjection,
+                                        CardReadModelPort cards, DeckReadModelPort decks) {
+        return new CardSearchService(embedder, index, indexProjection, cards, decks);
     }
 
     @Bean

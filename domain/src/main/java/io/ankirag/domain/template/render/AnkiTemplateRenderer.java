@@ -76,6 +76,15 @@ public final class AnkiTemplateRenderer {
     }
 
     /**
+     * A field's text as a reader takes it in, for search: every cloze deletion replaced by its answer (hints
+     * dropped), HTML stripped and entities decoded as Anki's {@code strip_html} does.
+     */
+    public static String plainText(String fieldText) {
+        Objects.requireNonNull(fieldText, "fieldText");
+        return Html.stripHtml(Cloze.answered(fieldText));
+    }
+
+    /**
      * Field names a template refers to (through {{Field}}, {{#Field}}, {{^Field}}, {{filter:Field}}), in order of
      * first use, excluding special fields and {@code {{#cN}}} card conditionals.
      *

@@ -71,6 +71,15 @@ final class Cloze {
         return found[0] ? out.toString() : "";
     }
 
+    /** The text as it reads with every deletion answered: {@code {{c1::Paris::city}}} becomes {@code Paris}. */
+    static String answered(String text) {
+        StringBuilder out = new StringBuilder();
+        for (Part part : parse(text)) {
+            out.append(part instanceof Deletion d ? d.answer() : ((Text) part).text());
+        }
+        return out.toString();
+    }
+
     /** The {@code cloze-only:} filter: just the asked deletions' hints or answers, comma separated. */
     static String revealOnly(String text, int ordinal, boolean question) {
         return String.join(", ", askedTexts(text, ordinal, question));

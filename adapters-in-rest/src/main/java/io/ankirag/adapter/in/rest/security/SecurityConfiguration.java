@@ -33,7 +33,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Stateless bearer-token security: every {@code /api} route needs a valid access token except signing in and
  * the public documents; {@code /api/users/**} other than {@code /me} needs the admin role, and so does every
- * write to {@code /api/prompts} (prompts are installation-wide) except rendering a preview.
+ * write to {@code /api/prompts} (prompts are installation-wide) except rendering a preview, and so does the search
+ * index's rebuild and progress ({@code /api/rag/index}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({JwtProperties.class, HttpProperties.class})
@@ -57,7 +58,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/health", "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/api/users/me").authenticated()
-                        .requestMatchers("/api/users", "/api/users/**", "/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/users", "/api/users/**", "/api/admin/**", "/api/rag/index").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/prompts", "/api/prompts/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/prompts/*/render").authenticated()
                         .requestMatchers("/api/prompts", "/api/prompts/**").hasRole("ADMIN")

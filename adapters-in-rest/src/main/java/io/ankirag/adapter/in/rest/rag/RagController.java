@@ -1,0 +1,127 @@
+package io.ankirag.adapter.in.rest.rag;
+
+import io.ankirag.adapter.in.rest.security.CurrentUser;
+import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
+import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase.SearchIndexProgress;
+import io.ankirag.application.port.in.rag.SearchCardsQuery;
+import io.ankirag.application.port.in.rag.SearchCardsQuery.CardSearch;
+import io.ankirag.application.port.in.rag.SearchCardsQuery.SearchHit;
+import io.ankirag.application.port.in.rag.SearchCardsQuery.SearchMode;
+import io.ankirag.domain.card.CardStatus;
+import io.ankirag.domain.deck.DeckId;
+import io.ankirag.domain.error.DomainException;
+import io.ankirag.domain.error.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Search over the caller's own cards (spec 5.7); the index endpoints are for administrators (see the security chain). */
+@RestController
+@RequestMapping("/api/rag")
+@Tag(name = "RAG")
+class RagController {
+
+    /** Every field but {@code query} optional. */
+    record SearchRequest(
+            @Schema(example = "async await coroutine") String query,
+            @Schema(description = "semantic, lexical or hybrid (default)") String mode,
+            @Schema(description = "1 to 50, default 10") Integer topK,
+            @Schema(description = "least cosine similarity for semantic matches, default 0.7") Double threshold,
+            @Schema(description = "only this deck and its sub-decks") UUID deckId,
+            @Schema(description = "draft, approved, synced, sync_failed; default any") List<String> statuses,
+            @Schema(description = "answer each card's fields, default true") Boolean includeSources) {
+    }
+
+    record SearchResult(UUID cardId, double score, Map<String, String> fields, UUID deckId, String deckName, String status) {
+    }
+
+    record SearchResponse(List<SearchResult> results, String query, String mode) {
+    }
+
+    record IndexResponse(String model, boolean rebuilding, long position, long head, boolean caughtUp) {
+    }
+
+    private final SearchCardsQuery search;
+    private final RebuildSearchIndexUseCase index;
+
+    RagController(SearchCardsQuery search, RebuildSearchIndexUseCase index) {
+        this.search = search;
+        this.index = index;
+    }
+
+    @PostMapping("/search")
+    @Operation(summary = "Find the caller's cards by meaning (semantic), words (lexical) or both (hybrid, rank fusion)")
+    SearchResponse search(@AuthenticationPrincipal CurrentUser caller, @RequestBody SearchRequest request) {
+        SearchMode mode = mode(request.mode());
+        CardSearch query = new CardSearch(request.query(), mode,
+                request.topK() == null ? SearchCardsQuery.DEFAULT_TOP_K : request.topK(),
+                request.threshold() == null ? SearchCardsQuery.DEFAULT_THRESHOLD : request.threshold(),
+                request.deckId() == null ? null : new DeckId(request.deckId()),
+                statuses(request.statuses()),
+                request.includeSources() == null || request.includeSources());
+        List<SearchResult> results = search.search(caller.id(), query).stream().map(RagController::result).toList();
+        return new SearchResponse(results, request.query(), mode.name().toLowerCase(Locale.ROOT));
+    }
+
+    @PostMapping("/index")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Clear the search index and re-embed every card from the event store; poll GET for progress")
+    IndexResponse rebuild() {
+        return response(index.rebuildIndex());
+    }
+
+    @GetMapping("/index")
+    @Operation(summary = "How far the search index has caught up with the event store")
+    IndexResponse progress() {
+        return response(index.indexProgress());
+    }
+
+    private static IndexResponse response(SearchIndexProgress progress) {
+        return new IndexResponse(progress.model(), progress.rebuilding(), progress.position(), progress.head(), progress.caughtUp());
+    }
+
+    private static SearchResult result(SearchHit hit) {
+        return new SearchResult(hit.cardId().value(), hit.score(), hit.fields(), hit.deckId().value(), hit.deckName(),
+                hit.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static SearchMode mode(String value) {
+        if (value == null || value.isBlank()) {
+            return SearchMode.HYBRID;
+        }
+        try {
+            return SearchMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new DomainException(ErrorCode.REQ_002, "mode must be semantic, lexical or hybrid");
+        }
+    }
+
+    private static Set<CardStatus> statuses(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        Set<CardStatus> statuses = EnumSet.noneOf(CardStatus.class);
+        for (String value : values) {
+            try {
+                statuses.add(CardStatus.valueOf(String.valueOf(value).strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                throw new DomainException(ErrorCode.REQ_002, "statuses must be among draft, approved, rejected, synced, sync_failed");
+            }
+        }
+        return statuses;
+    }
+}

@@ -1,0 +1,155 @@
+package io.ankirag.application.rag;
+
+import io.ankirag.application.deck.DeckForest;
+import io.ankirag.application.port.in.card.CardView;
+import io.ankirag.application.port.in.deck.DeckView;
+import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
+import io.ankirag.application.port.in.rag.SearchCardsQuery;
+import io.ankirag.application.port.out.card.CardReadModelPort;
+import io.ankirag.application.port.out.deck.DeckReadModelPort;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingPurpose;
+import io.ankirag.application.port.out.rag.RebuildSearchIndexPort;
+import io.ankirag.application.port.out.rag.RebuildSearchIndexPort.IndexPosition;
+import io.ankirag.application.port.out.rag.SearchCardIndexPort;
+import io.ankirag.application.port.out.rag.SearchCardIndexPort.IndexScope;
+import io.ankirag.application.port.out.rag.SearchCardIndexPort.ScoredCard;
+import io.ankirag.domain.card.CardId;
+import io.ankirag.domain.deck.DeckId;
+import io.ankirag.domain.error.DomainException;
+import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.user.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+public class CardSearchService implements SearchCardsQuery, RebuildSearchIndexUseCase {
+
+    /** Each list fused in hybrid mode is this many times longer than the answer, so fusion has something to weigh. */
+    private static final int HYBRID_DEPTH = 3;
+    private static final int MAX_WORDS = 64;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private final EmbedTextsPort embedder;
+    private final SearchCardIndexPort index;
+    private final RebuildSearchIndexPort indexProjection;
+    private final CardReadModelPort cards;
+    private final DeckReadModelPort decks;
+
+    public CardSearchService(EmbedTextsPort embedder, SearchCardIndexPort index, RebuildSearchIndexPort indexProjection,
+                             CardReadModelPort cards, DeckReadModelPort decks) {
+        this.embedder = embedder;
+        this.index = index;
+        this.indexProjection = indexProjection;
+        this.cards = cards;
+        this.decks = decks;
+    }
+
+    @Override
+    public List<SearchHit> search(UserId caller, CardSearch search) {
+        validate(search);
+        List<DeckView> ownDecks = decks.allDecksOf(caller);
+        IndexScope scope = new IndexScope(deckScope(ownDecks, search.deckId()), search.statuses());
+        List<ScoredCard> ranked = switch (search.mode()) {
+            case SEMANTIC -> semantic(caller, search, scope, search.topK());
+            case LEXICAL -> lexical(caller, search, scope, search.topK());
+            case HYBRID -> {
+                int depth = Math.min(MAX_TOP_K * HYBRID_DEPTH, search.topK() * HYBRID_DEPTH);
+                List<List<CardId>> rankings = List.of(
+                        semantic(caller, search, scope, depth).stream().map(ScoredCard::cardId).toList(),
+                        lexical(caller, search, scope, depth).stream().map(ScoredCard::cardId).toList());
+                yield RankFusion.reciprocalRank(rankings, RankFusion.DEFAULT_K).stream()
+                        .map(fused -> new ScoredCard(fused.item(), fused.score()))
+                        .toList();
+            }
+        };
+        return hits(caller, ranked, ownDecks, search);
+    }
+
+    @Override
+    public SearchIndexProgress rebuildIndex() {
+        indexProjection.rebuild();
+        return indexProgress();
+    }
+
+    @Override
+    public SearchIndexProgress indexProgress() {
+        EmbeddingModelInfo model = embedder.model();
+        IndexPosition position = indexProjection.position();
+        return new SearchIndexProgress(model.provider() + "/" + model.name() + "/" + model.dimensions(),
+                position.rebuilding(), position.position(), position.head());
+    }
+
+    private List<ScoredCard> semantic(UserId caller, CardSearch search, IndexScope scope, int limit) {
+        float[] vector = embedder.embed(List.of(search.query()), EmbeddingPurpose.QUERY).getFirst();
+        return index.nearest(caller, vector, scope, search.threshold(), limit);
+    }
+
+    private List<ScoredCard> lexical(UserId caller, CardSearch search, IndexScope scope, int limit) {
+        List<String> words = words(search.query());
+        return words.isEmpty() ? List.of() : index.matchingWords(caller, words, scope, limit);
+    }
+
+    /** The query's words, lower-cased and distinct; punctuation and operators are not passed on. */
+    static List<String> words(String query) {
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(query);
+        while (matcher.find() && words.size() < MAX_WORDS) {
+            String word = matcher.group().toLowerCase(java.util.Locale.ROOT);
+            if (!words.contains(word)) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private static List<DeckId> deckScope(List<DeckView> ownDecks, DeckId deckId) {
+        if (deckId == null) {
+            return null;
+        }
+        if (ownDecks.stream().noneMatch(deck -> deck.id().equals(deckId))) {
+            throw new DomainException(ErrorCode.DECK_001, "no deck with id " + deckId);
+        }
+        return new DeckForest(ownDecks).subtreeDeepestFirst(deckId);
+    }
+
+    /** Cards the library no longer shows (deleted a moment ago, before the index caught up) are left out. */
+    private List<SearchHit> hits(UserId caller, List<ScoredCard> ranked, List<DeckView> ownDecks, CardSearch search) {
+        List<ScoredCard> top = ranked.stream().limit(search.topK()).toList();
+        Map<CardId, CardView> views = cards.cardsOf(caller, top.stream().map(ScoredCard::cardId).toList()).stream()
+                .collect(Collectors.toMap(CardView::id, Function.identity(), (a, b) -> a));
+        Map<DeckId, String> deckNames = ownDecks.stream().collect(Collectors.toMap(DeckView::id, DeckView::name, (a, b) -> a));
+        List<SearchHit> hits = new ArrayList<>();
+        for (ScoredCard scored : top) {
+            CardView card = views.get(scored.cardId());
+            if (card != null) {
+                hits.add(new SearchHit(card.id(), scored.score(), search.includeSources() ? card.fields() : null,
+                        card.deckId(), deckNames.get(card.deckId()), card.status()));
+            }
+        }
+        return hits;
+    }
+
+    private static void validate(CardSearch search) {
+        if (search.query() == null || search.query().isBlank()) {
+            throw new DomainException(ErrorCode.REQ_002, "query must not be empty");
+        }
+        if (search.query().length() > MAX_QUERY_LENGTH) {
+            throw new DomainException(ErrorCode.REQ_002, "query must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        if (search.topK() < 1 || search.topK() > MAX_TOP_K) {
+            throw new DomainException(ErrorCode.REQ_002, "top_k must be between 1 and " + MAX_TOP_K);
+        }
+        if (!(search.threshold() >= -1 && search.threshold() <= 1)) {
+            throw new DomainException(ErrorCode.REQ_002, "threshold must be between -1 and 1");
+        }
+        if (search.mode() == null) {
+            throw new DomainException(ErrorCode.REQ_002, "mode must be semantic, lexical or hybrid");
+        }
+    }
+}
