@@ -31,6 +31,7 @@ import io.ankirag.application.port.out.user.LoadUserPort;
 import io.ankirag.application.port.out.user.SaveUserPort;
 import io.ankirag.application.prompt.PromptService;
 import io.ankirag.application.rag.CardSearchService;
+import io.ankirag.application.rag.DuplicateFinder;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.sync.AnkiImportService;
 import io.ankirag.application.template.TemplateService;
@@ -81,6 +82,11 @@ class ApplicationServicesConfiguration {
                                         CardReadModelPort cards, StoreMediaPort media, Clock clock) {
         return new AnkiImportService(reader, commands, decks, templates, templateFields, cards, media,
                 ReadLimits.defaults(), clock);
+    }
+
+    @Bean
+    DuplicateFinder duplicateFinder(EmbedTextsPort embedder, SearchCardIndexPort index, CardReadModelPort cards) {
+        return new DuplicateFinder(embedder, index, cards);
     }
 
     @Bean

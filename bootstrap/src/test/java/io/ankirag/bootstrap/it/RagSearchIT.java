@@ -236,6 +236,58 @@ class RagSearchIT extends HttpApiTestBase {
         return (String) sql.invoke(null, newModel.newInstance(modelId, dimensions), scope);
     }
 
+    @Test
+    void aCandidateSayingTheSameAsAnExistingCardIsADuplicate() {
+        var response = api.post("/api/rag/duplicates", body("candidates", List.of(
+                Map.of("Front", "What is the powerhouse of the cell?", "Back", "mitochondria"),
+                Map.of("Front", "How do volcanoes erupt?", "Back", "Pressure of magma and gas")), "threshold", 0.8), user.accessToken());
+
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        var duplicates = response.body().path("duplicates");
+        assertThat(duplicates).hasSize(1);
+        assertThat(duplicates.get(0).path("candidate_index").asInt()).isZero();
+        assertThat(duplicates.get(0).path("similar_to").asText()).isEqualTo(mitochondria);
+        assertThat(duplicates.get(0).path("similarity").asDouble()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void aSavedCardIsComparedWithTheOthersButNeverWithItself() {
+        String paraphrase = cards(user, deck, List.of("Which organelle is the powerhouse of the cell?", "Mitochondria")).getFirst();
+        awaitIndexCaughtUp();
+
+        var response = api.post("/api/rag/duplicates", body("card_ids", List.of(paraphrase), "threshold", 0.7), user.accessToken());
+
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        assertThat(response.body().path("duplicates").findValuesAsText("card_id")).containsOnly(paraphrase);
+        assertThat(response.body().path("duplicates").findValuesAsText("similar_to")).contains(mitochondria).doesNotContain(paraphrase);
+        assertThat(response.body().path("duplicates").findValuesAsText("similar_to")).doesNotContain(flowers);
+    }
+
+    @Test
+    void duplicatesAreOnlyEverTheCallersOwnCards() {
+        Session bob = accounts.register();
+
+        var bobs = api.post("/api/rag/duplicates", body("candidates", List.of(
+                Map.of("Front", "What is the powerhouse of the cell?", "Back", "The <b>mitochondria</b>")), "threshold", 0.5), bob.accessToken());
+        var someoneElsesCard = api.post("/api/rag/duplicates", body("card_ids", List.of(mitochondria)), bob.accessToken());
+
+        assertThat(bobs.body().path("duplicates")).isEmpty();
+        assertThat(someoneElsesCard.status()).isEqualTo(404);
+        assertThat(someoneElsesCard.code()).isEqualTo("CARD_001");
+    }
+
+    @Test
+    void duplicatesNeedEitherCardsOrCandidates() {
+        var neither = api.post("/api/rag/duplicates", body("threshold", 0.9), user.accessToken());
+        var both = api.post("/api/rag/duplicates", body("card_ids", List.of(paris),
+                "candidates", List.of(Map.of("Front", "x"))), user.accessToken());
+        var badThreshold = api.post("/api/rag/duplicates", body("card_ids", List.of(paris), "threshold", 1.5), user.accessToken());
+
+        assertThat(neither.status()).isEqualTo(422);
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(badThreshold.code()).isEqualTo("REQ_002");
+    }
+
     /** The index is eventually consistent: wait (bounded) for it instead of sleeping blindly. */
     private void awaitIndexCaughtUp() {
         String admin = accounts.admin().accessToken();

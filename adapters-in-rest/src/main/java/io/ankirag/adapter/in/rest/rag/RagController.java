@@ -1,12 +1,14 @@
 package io.ankirag.adapter.in.rest.rag;
 
 import io.ankirag.adapter.in.rest.security.CurrentUser;
+import io.ankirag.application.port.in.rag.FindDuplicatesQuery;
 import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
 import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase.SearchIndexProgress;
 import io.ankirag.application.port.in.rag.SearchCardsQuery;
 import io.ankirag.application.port.in.rag.SearchCardsQuery.CardSearch;
 import io.ankirag.application.port.in.rag.SearchCardsQuery.SearchHit;
 import io.ankirag.application.port.in.rag.SearchCardsQuery.SearchMode;
+import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.card.CardStatus;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.error.DomainException;
@@ -55,10 +57,23 @@ class RagController {
     record IndexResponse(String model, boolean rebuilding, long position, long head, boolean caughtUp) {
     }
 
+    /** Either saved cards ({@code card_ids}) or unsaved {@code candidates}, each a map of field name to value. */
+    record DuplicatesRequest(List<UUID> cardIds, List<Map<String, String>> candidates, Double threshold) {
+    }
+
+    /** @param candidateIndex set for a candidate, {@code card_id} for a saved card */
+    record DuplicateResponse(UUID cardId, Integer candidateIndex, UUID similarTo, double similarity) {
+    }
+
+    record DuplicatesResponse(List<DuplicateResponse> duplicates, double threshold) {
+    }
+
     private final SearchCardsQuery search;
     private final RebuildSearchIndexUseCase index;
+    private final FindDuplicatesQuery duplicates;
 
-    RagController(SearchCardsQuery search, RebuildSearchIndexUseCase index) {
+    RagController(SearchCardsQuery search, RebuildSearchIndexUseCase index, FindDuplicatesQuery duplicates) {
+        this.duplicates = duplicates;
         this.search = search;
         this.index = index;
     }
@@ -75,6 +90,25 @@ class RagController {
                 request.includeSources() == null || request.includeSources());
         List<SearchResult> results = search.search(caller.id(), query).stream().map(RagController::result).toList();
         return new SearchResponse(results, request.query(), mode.name().toLowerCase(Locale.ROOT));
+    }
+
+    @PostMapping("/duplicates")
+    @Operation(summary = "Existing cards of the caller that say the same as the given cards or candidates (cosine similarity)")
+    DuplicatesResponse duplicates(@AuthenticationPrincipal CurrentUser caller, @RequestBody DuplicatesRequest request) {
+        double threshold = request.threshold() == null ? FindDuplicatesQuery.DEFAULT_THRESHOLD : request.threshold();
+        boolean byCards = request.cardIds() != null && !request.cardIds().isEmpty();
+        boolean byCandidates = request.candidates() != null && !request.candidates().isEmpty();
+        if (byCards == byCandidates) {
+            throw new DomainException(ErrorCode.REQ_002, "send either card_ids or candidates");
+        }
+        List<FindDuplicatesQuery.Duplicate> found = byCards
+                ? duplicates.duplicatesOfCards(caller.id(), request.cardIds().stream().map(CardId::new).toList(), threshold)
+                : duplicates.duplicatesOfCandidates(caller.id(), request.candidates(), threshold);
+        return new DuplicatesResponse(found.stream()
+                .map(d -> byCards
+                        ? new DuplicateResponse(UUID.fromString(d.item()), null, d.similarTo().value(), d.similarity())
+                        : new DuplicateResponse(null, Integer.valueOf(d.item()), d.similarTo().value(), d.similarity()))
+                .toList(), threshold);
     }
 
     @PostMapping("/index")
