@@ -58,7 +58,8 @@ import java.util.stream.IntStream;
 public class AnkiExportService implements ExportDeckUseCase {
 
     private static final Set<CardStatus> APPROVED = Set.of(CardStatus.APPROVED, CardStatus.SYNCED, CardStatus.SYNC_FAILED);
-    private static final Pattern IMAGE = Pattern.compile("<img[^>]*?\\bsrc\\s*=\\s*[\"']?([^\"'>\\s]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IMAGE = Pattern.compile(
+            "<img[^>]*?\\bsrc\\s*=\\s*(?:\"([^\"]+)\"|'([^']+)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SOUND = Pattern.compile("\\[sound:([^\\]]+)]");
     private static final Pattern CLOZE_FIELD = Pattern.compile("\\{\\{(?:[^}]*:)?cloze:([^}]+)}}");
     private static final long ID_MASK = (1L << 53) - 1;
@@ -191,13 +192,23 @@ public class AnkiExportService implements ExportDeckUseCase {
         for (Pattern pattern : List.of(IMAGE, SOUND)) {
             Matcher matcher = pattern.matcher(html);
             while (matcher.find()) {
-                String name = matcher.group(1).replace("&amp;", "&").strip();
+                String name = firstGroup(matcher).replace("&amp;", "&").strip();
                 if (!name.contains("://") && !name.startsWith("data:")) {
                     names.add(name);
                 }
             }
         }
         return names;
+    }
+
+    /** The one alternative that matched: double-quoted, single-quoted or bare. */
+    private static String firstGroup(Matcher matcher) {
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+            if (matcher.group(group) != null) {
+                return matcher.group(group);
+            }
+        }
+        return "";
     }
 
     /** The referenced files the owner has; a reference to a file never uploaded stays a dangling reference, as in Anki. */
