@@ -199,4 +199,15 @@ final class InMemoryLibrary implements SendCommandPort, DeckReadModelPort, Templ
             throw new UncheckedIOException(e);
         }
     }
+
+    @Override
+    public java.util.OptionalLong sizeOf(UserId owner, String name) {
+        byte[] bytes = media.get(owner + "/" + name);
+        return bytes == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(bytes.length);
+    }
+
+    @Override
+    public InputStream open(UserId owner, String name) {
+        return new java.io.ByteArrayInputStream(media.get(owner + "/" + name));
+    }
 }

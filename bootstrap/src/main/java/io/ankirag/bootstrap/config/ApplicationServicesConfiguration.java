@@ -7,6 +7,7 @@ import io.ankirag.application.card.CardService;
 import io.ankirag.application.deck.DeckService;
 import io.ankirag.application.health.HealthService;
 import io.ankirag.application.port.out.anki.ReadAnkiPackagePort;
+import io.ankirag.application.port.out.anki.WriteAnkiPackagePort;
 import io.ankirag.application.port.out.auth.RefreshTokenStorePort;
 import io.ankirag.application.port.out.auth.RevokeRefreshTokensPort;
 import io.ankirag.application.port.out.card.CardEventStreamPort;
@@ -33,6 +34,7 @@ import io.ankirag.application.prompt.PromptService;
 import io.ankirag.application.rag.CardSearchService;
 import io.ankirag.application.rag.DuplicateFinder;
 import io.ankirag.application.replay.ReplayService;
+import io.ankirag.application.sync.AnkiExportService;
 import io.ankirag.application.sync.AnkiImportService;
 import io.ankirag.application.template.TemplateService;
 import io.ankirag.application.user.UserService;
@@ -82,6 +84,12 @@ class ApplicationServicesConfiguration {
                                         CardReadModelPort cards, StoreMediaPort media, Clock clock) {
         return new AnkiImportService(reader, commands, decks, templates, templateFields, cards, media,
                 ReadLimits.defaults(), clock);
+    }
+
+    @Bean
+    AnkiExportService ankiExportService(DeckReadModelPort decks, CardReadModelPort cards, TemplateReadModelPort templates,
+                                        StoreMediaPort media, WriteAnkiPackagePort writer) {
+        return new AnkiExportService(decks, cards, templates, media, writer);
     }
 
     @Bean

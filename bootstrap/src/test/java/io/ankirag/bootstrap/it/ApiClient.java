@@ -40,6 +40,18 @@ final class ApiClient {
         return send(request(path, token).GET());
     }
 
+    /** A GET whose body is kept as bytes (a download), not parsed. */
+    HttpResponse<byte[]> download(String path, String token) {
+        try {
+            return http.send(request(path, token).GET().build(), BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

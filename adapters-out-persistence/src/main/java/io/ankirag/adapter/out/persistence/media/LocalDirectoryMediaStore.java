@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.OptionalLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,34 @@ class LocalDirectoryMediaStore implements StoreMediaPort {
         } catch (IOException e) {
             throw new DomainException(ErrorCode.SYS_001, "a media file could not be stored", e);
         }
+    }
+
+    @Override
+    public OptionalLong sizeOf(UserId owner, String name) {
+        try {
+            Path file = fileOf(owner, name);
+            return Files.isRegularFile(file) ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
+        } catch (DomainException | IOException notThere) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public InputStream open(UserId owner, String name) {
+        try {
+            return Files.newInputStream(fileOf(owner, name));
+        } catch (IOException e) {
+            throw new DomainException(ErrorCode.SYS_001, "a media file could not be read", e);
+        }
+    }
+
+    private Path fileOf(UserId owner, String name) {
+        Path folder = root.resolve(owner.value().toString());
+        Path file = folder.resolve(plainName(name)).normalize();
+        if (!file.getParent().equals(folder)) {
+            throw refused(name);
+        }
+        return file;
     }
 
     private static String plainName(String name) {

@@ -2,6 +2,7 @@ package io.ankirag.application.port.out.media;
 
 import io.ankirag.domain.user.UserId;
 import java.io.InputStream;
+import java.util.OptionalLong;
 
 /** Keeps the media files (images, sounds) that card fields reference, per owner, under the name fields use. */
 public interface StoreMediaPort {
@@ -14,4 +15,15 @@ public interface StoreMediaPort {
      *                                                 {@code SYS_001} when the file cannot be written
      */
     void store(UserId owner, String name, InputStream content);
+
+    /** The size of the owner's media file {@code name}; empty when there is none or the name is not a plain file name. */
+    OptionalLong sizeOf(UserId owner, String name);
+
+    /**
+     * Opens the owner's media file {@code name}; the caller closes the stream.
+     *
+     * @throws io.ankirag.domain.error.DomainException {@code SYNC_002} for a name that is not a plain file name;
+     *                                                 {@code SYS_001} when the file is missing or unreadable
+     */
+    InputStream open(UserId owner, String name);
 }

@@ -1,0 +1,57 @@
+package io.ankirag.application.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ankirag.application.port.in.template.TemplateView;
+import io.ankirag.domain.template.CardType;
+import io.ankirag.domain.template.TemplateField;
+import io.ankirag.domain.template.TemplateFields;
+import io.ankirag.domain.template.TemplateId;
+import io.ankirag.domain.template.TemplateKind;
+import io.ankirag.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AnkiExportServiceTest {
+
+    private static TemplateView template(TemplateKind kind, List<CardType> cardTypes) {
+        return new TemplateView(TemplateId.ofSystem("T"), UserId.SYSTEM, "T", "T", kind,
+                new TemplateFields(List.of(new TemplateField("Text", true), new TemplateField("Extra", false))),
+                cardTypes, "", true, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    @Test
+    void makesOneAnkiCardPerClozeNumberInTheClozeField() {
+        TemplateView cloze = template(TemplateKind.CLOZE, List.of(new CardType("Cloze", "{{cloze:Text}}", "{{cloze:Text}}")));
+
+        assertThat(AnkiExportService.ordinals(cloze, Map.of("Text", "{{c1::a}} {{c3::b}} {{c1::c}}", "Extra", "{{c9::x}}")))
+                .containsExactly(0, 2);
+        assertThat(AnkiExportService.ordinals(cloze, Map.of("Text", "no cloze"))).containsExactly(0);
+    }
+
+    @Test
+    void makesOneAnkiCardPerCardTypeOfAStandardTemplate() {
+        TemplateView reversed = template(TemplateKind.STANDARD, List.of(new CardType("1", "{{Text}}", "{{Extra}}"),
+                new CardType("2", "{{Extra}}", "{{Text}}")));
+
+        assertThat(AnkiExportService.ordinals(reversed, Map.of("Text", "a", "Extra", "b"))).containsExactly(0, 1);
+    }
+
+    @Test
+    void findsImagesAndSoundsButNotRemoteFiles() {
+        assertThat(AnkiExportService.mediaReferences(
+                "<img class=x src=\"a b&amp;c.png\"> <IMG src='d.jpg'/> [sound:e.mp3] <img src=\"https://x/y.png\">"))
+                .containsExactly("a b&c.png", "d.jpg", "e.mp3");
+    }
+
+    @Test
+    void derivesPositiveJavaScriptSafeIdsThatStayTheSame() {
+        UUID id = UUID.fromString("01a21323-604d-7e7e-bb6c-850d7e189b05");
+
+        assertThat(AnkiExportService.idOf(id)).isEqualTo(AnkiExportService.idOf(id)).isBetween(2L, (1L << 53) - 1);
+        assertThat(AnkiExportService.idOf(new UUID(0, 1))).isEqualTo(3);
+    }
+}
