@@ -223,8 +223,14 @@ public class AnkiExportService implements ExportDeckUseCase {
         return files;
     }
 
-    /** Anki's guid alphabet is free text; the card's UUID as 22 url-safe base64 characters is stable and unique. */
+    /**
+     * The guid Anki gave the note when the card came from Anki, so that Anki updates its note on import instead of
+     * adding a second one; otherwise the card's UUID as 22 url-safe base64 characters, stable and unique.
+     */
     static String guidOf(CardView card) {
+        if (card.ankiGuid() != null && !card.ankiGuid().isBlank()) {
+            return card.ankiGuid();
+        }
         UUID id = card.id().value();
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits());

@@ -6,18 +6,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ankirag.bootstrap.it.Accounts.Session;
 import io.ankirag.domain.template.TemplateId;
+import io.ankirag.application.anki.AnkiNote;
+import io.ankirag.application.anki.ReadLimits;
+import io.ankirag.application.port.out.anki.ReadAnkiPackagePort;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Exports decks through HTTP and imports the packages again, into another account and into the same one. */
 @IntegrationTest
 class AnkiExportIT extends HttpApiTestBase {
+
+    @Autowired
+    ReadAnkiPackagePort packages;
+
 
     /** The mixed fixture's one image; its Image Occlusion note is refused, but the file is stored. */
     static final String MIXED_IMAGE = "paste-ab21b25dd3e4ba4af2a1d8bdfa4c47455e53abac.jpg";
@@ -62,6 +74,16 @@ class AnkiExportIT extends HttpApiTestBase {
         return content;
     }
 
+    private Set<String> guids(byte[] pkg) throws IOException {
+        Path file = Files.createTempFile("export", ".apkg");
+        try {
+            Files.write(file, pkg);
+            return packages.read(file, ReadLimits.defaults()).notes().stream().map(AnkiNote::guid).collect(Collectors.toSet());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void nestedImportedDeckSurvivesExportIntoAnotherAccountAndReimportingSkipsEverything() throws IOException {
         var imported = api.upload("/api/sync/import", user.accessToken(), AnkiImportIT.MUSIC,
@@ -75,6 +97,8 @@ class AnkiExportIT extends HttpApiTestBase {
         assertThat(download.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"Music Intervals.apkg\"");
         byte[] pkg = download.body();
+        assertThat(guids(pkg)).as("Anki's own note guids travel back, so Anki updates its notes instead of duplicating them")
+                .isEqualTo(guids(fixture(AnkiImportIT.MUSIC)));
 
         var elsewhere = importing(other, pkg, Map.of());
         assertThat(elsewhere.status()).as(elsewhere.body().toString()).isEqualTo(200);

@@ -1,5 +1,14 @@
 package io.ankirag.domain.card;
 
-/** Anki's own ids of the note and card behind one of ours, kept so that later syncs match them up. */
-public record AnkiIds(long noteId, Long cardId) {
+/**
+ * Anki's own ids of the note and card behind one of ours, kept so that later syncs match them up.
+ *
+ * @param guid the note's globally unique id, by which Anki recognises a note it already has on import;
+ *             {@code null} when unknown (events stored before it was recorded read back that way)
+ */
+public record AnkiIds(long noteId, Long cardId, String guid) {
+
+    public AnkiIds(long noteId, Long cardId) {
+        this(noteId, cardId, null);
+    }
 }

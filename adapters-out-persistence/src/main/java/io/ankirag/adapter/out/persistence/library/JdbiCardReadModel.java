@@ -51,7 +51,7 @@ class JdbiCardReadModel implements CardReadModelPort {
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
     };
     private static final String COLUMNS = """
-            id, owner_id, deck_id, template_id, fields, tags, status, origin, anki_note_id, anki_card_id, sync_error,
+            id, owner_id, deck_id, template_id, fields, tags, status, origin, anki_note_id, anki_card_id, anki_guid, sync_error,
             sync_attempts, rejection_reason, created_by, updated_by, created_at, updated_at""";
 
     private final Jdbi jdbi;
@@ -217,6 +217,7 @@ class JdbiCardReadModel implements CardReadModelPort {
                 CardOrigin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)),
                 noteId,
                 cardId,
+                rs.getString("anki_guid"),
                 rs.getString("sync_error"),
                 rs.getInt("sync_attempts"),
                 rs.getString("rejection_reason"),

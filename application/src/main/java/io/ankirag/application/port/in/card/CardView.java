@@ -21,6 +21,7 @@ public record CardView(
         CardOrigin origin,
         Long ankiNoteId,
         Long ankiCardId,
+        String ankiGuid,
         String syncError,
         int syncAttempts,
         String rejectionReason,
