@@ -5,6 +5,7 @@ import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ankirag.adapter.out.persistence.jdbc.LikePatterns;
 import io.ankirag.application.port.in.card.CardFilter;
 import io.ankirag.application.port.in.card.CardFilter.CardSort;
 import io.ankirag.application.port.in.card.CardSlice;
@@ -142,7 +143,7 @@ class JdbiCardReadModel implements CardReadModelPort {
                 query.bind("tag", filter.tag().toLowerCase(Locale.ROOT));
             }
             if (filter.text() != null) {
-                query.bind("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+                query.bind("text", LikePatterns.containing(filter.text()));
             }
             if (after != null) {
                 query.bind("afterAt", utc(after.at())).bind("afterId", after.id());
@@ -239,7 +240,4 @@ class JdbiCardReadModel implements CardReadModelPort {
         return array == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) array.getArray()));
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

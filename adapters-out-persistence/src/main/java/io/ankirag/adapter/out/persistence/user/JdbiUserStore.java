@@ -3,6 +3,7 @@ package io.ankirag.adapter.out.persistence.user;
 import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.instant;
 import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
 
+import io.ankirag.adapter.out.persistence.jdbc.LikePatterns;
 import io.ankirag.application.page.Page;
 import io.ankirag.application.page.PageRequest;
 import io.ankirag.application.port.out.user.ListUsersPort;
@@ -65,7 +66,7 @@ class JdbiUserStore implements LoadUserPort, SaveUserPort, ListUsersPort {
     @Override
     public Page<User> listUsers(PageRequest page, String search) {
         String filter = search == null ? "" : " AND (u.email LIKE :pattern OR lower(u.display_name) LIKE :pattern)";
-        String pattern = search == null ? null : "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
+        String pattern = search == null ? null : LikePatterns.containing(search);
         return jdbi.withHandle(h -> {
             Query count = h.createQuery("SELECT count(*) FROM users u WHERE u.deleted_at IS NULL" + filter);
             Query items = h.createQuery(SELECT_USER + filter + " ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset")
@@ -166,7 +167,4 @@ class JdbiUserStore implements LoadUserPort, SaveUserPort, ListUsersPort {
         return role.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }
