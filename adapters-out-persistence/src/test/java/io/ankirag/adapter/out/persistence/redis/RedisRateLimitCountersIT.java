@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +54,11 @@ class RedisRateLimitCountersIT {
     void theWindowOpensWithItsFirstCallAndLaterCallsDoNotExtendIt() throws InterruptedException {
         counters.tryAcquire("generation", "user-1", 5, Duration.ofSeconds(30));
         String key = redis.keys().getFirst();
-        long ttlAfterFirst = redis.redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS);
+        long ttlAfterFirst = redis.redis.getExpire(key, TimeUnit.MILLISECONDS);
 
         Thread.sleep(1100);
         counters.tryAcquire("generation", "user-1", 5, Duration.ofSeconds(30));
-        long ttlAfterSecond = redis.redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS);
+        long ttlAfterSecond = redis.redis.getExpire(key, TimeUnit.MILLISECONDS);
 
         assertThat(ttlAfterFirst).isBetween(29_000L, 30_000L);
         assertThat(ttlAfterSecond).isLessThanOrEqualTo(ttlAfterFirst - 1000);
