@@ -23,6 +23,7 @@ import io.ankirag.application.port.out.prompt.PromptReadModelPort;
 import io.ankirag.application.port.out.prompt.ValidateJsonSchemaPort;
 import io.ankirag.application.port.out.rag.RebuildSearchIndexPort;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
+import io.ankirag.application.port.out.ratelimit.RateLimitPort;
 import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
 import io.ankirag.application.port.out.template.FindTemplateFieldsPort;
 import io.ankirag.application.port.out.template.TemplateReadModelPort;
@@ -33,6 +34,8 @@ import io.ankirag.application.port.out.user.SaveUserPort;
 import io.ankirag.application.prompt.PromptService;
 import io.ankirag.application.rag.CardSearchService;
 import io.ankirag.application.rag.DuplicateFinder;
+import io.ankirag.application.ratelimit.RateLimitSettings;
+import io.ankirag.application.ratelimit.RateLimiter;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.sync.AnkiExportService;
 import io.ankirag.application.sync.AnkiImportService;
@@ -116,6 +119,18 @@ class ApplicationServicesConfiguration {
     @Bean
     TemplateService templateService(SendCommandPort commands, TemplateReadModelPort templates, Clock clock) {
         return new TemplateService(commands, templates, clock);
+    }
+
+    /** {@code RATE_LIMIT_GENERATION} and {@code RATE_LIMIT_CHAT}; a malformed one stops the start, naming it. */
+    @Bean
+    RateLimitSettings rateLimitSettings(@Value("${ankirag.rate-limit.generation}") String generation,
+                                        @Value("${ankirag.rate-limit.chat}") String chat) {
+        return RateLimitSettings.parse(generation, chat);
+    }
+
+    @Bean
+    RateLimiter rateLimiter(RateLimitPort counters) {
+        return new RateLimiter(counters);
     }
 
     @Bean

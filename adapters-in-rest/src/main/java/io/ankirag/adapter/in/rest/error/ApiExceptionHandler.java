@@ -35,7 +35,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
-        return answer(e.code(), e.detail(), request);
+        ResponseEntity<ProblemDetail> answer = answer(e.code(), e.detail(), request);
+        return ResponseEntity.status(answer.getStatusCode()).headers(ProblemResponses.headersOf(e)).body(answer.getBody());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

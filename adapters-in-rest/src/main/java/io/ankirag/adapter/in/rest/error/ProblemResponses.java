@@ -1,8 +1,12 @@
 package io.ankirag.adapter.in.rest.error;
 
+import io.ankirag.application.ratelimit.RateLimitExceededException;
+import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -40,6 +44,22 @@ public final class ProblemResponses {
         problem.setTitle(code.title());
         problem.setProperty("code", code.name());
         return problem;
+    }
+
+    /**
+     * What an error says in headers besides its body: {@code Retry-After} for a rate limit ({@code RATE_001}), in
+     * whole seconds rounded up, so that a client waiting that long is let in.
+     */
+    public static HttpHeaders headersOf(DomainException error) {
+        HttpHeaders headers = new HttpHeaders();
+        if (error instanceof RateLimitExceededException limited) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(limited.retryAfter())));
+        }
+        return headers;
+    }
+
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, wait.plusNanos(999_999_999).getSeconds());
     }
 
     public static ProblemDetail problem(ErrorCode code, String detail, Map<String, String> fieldErrors) {

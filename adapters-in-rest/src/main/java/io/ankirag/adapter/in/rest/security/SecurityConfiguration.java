@@ -80,6 +80,7 @@ class SecurityConfiguration {
         cors.setAllowedOrigins(properties.corsOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Last-Event-ID", "Idempotency-Key"));
+        cors.setExposedHeaders(List.of("Retry-After")); // a 429's wait, for a web UI on another origin
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);

@@ -15,9 +15,14 @@ public interface IdempotencyKeysPort {
      * {@code value} (e.g. a job id) for {@code ttl}, unless it is already bound.
      *
      * @return empty when this call bound it (go ahead), or the value bound earlier (answer with that instead)
+     * @throws io.ankirag.domain.error.DomainException {@code SYS_002} when the keys cannot be reached
      */
     Optional<String> bindIfAbsent(String scope, String subject, String key, String value, Duration ttl);
 
-    /** Forgets a binding, e.g. when the work it named could not be started after all. */
+    /**
+     * Forgets a binding, e.g. when the work it named could not be started after all.
+     *
+     * @throws io.ankirag.domain.error.DomainException {@code SYS_002} when the keys cannot be reached
+     */
     void release(String scope, String subject, String key);
 }

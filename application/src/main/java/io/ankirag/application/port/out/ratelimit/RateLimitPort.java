@@ -23,7 +23,8 @@ public interface RateLimitPort {
 
     /**
      * Counts one call of {@code bucket} (e.g. {@code generation}) for {@code subject} (a user id) and says whether
-     * it is within {@code limit} calls per {@code window}. Refused calls are not counted.
+     * it is within {@code limit} calls per {@code window}. Refused calls are not counted. When the counters cannot be
+     * reached the call is allowed (fail open, with a warning logged): a limit is not worth refusing all work for.
      */
     Decision tryAcquire(String bucket, String subject, int limit, Duration window);
 }

@@ -15,12 +15,18 @@ public interface SignalsPort {
         void close();
     }
 
-    /** Sends {@code message} to every current subscriber of {@code channel}, on any instance. */
+    /**
+     * Sends {@code message} to every current subscriber of {@code channel}, on any instance.
+     *
+     * @throws io.ankirag.domain.error.DomainException {@code SYS_002} when Redis cannot be reached
+     */
     void publish(String channel, String message);
 
     /**
      * Delivers every later message on {@code channel} to {@code listener}, on a thread of the adapter's; the
-     * listener must be quick and must not throw.
+     * listener must be quick and must not throw (what it throws is logged; it stays subscribed).
+     *
+     * @throws io.ankirag.domain.error.DomainException {@code SYS_002} when Redis cannot be reached
      */
     Subscription subscribe(String channel, Consumer<String> listener);
 }
