@@ -157,10 +157,18 @@ public class AnkiExportService implements ExportDeckUseCase {
         return path;
     }
 
-    /** One Anki card per card type, or per cloze number in the fields the cloze template shows. */
+    /**
+     * One Anki card per card type whose front shows something for these fields (Anki makes no card for a blank
+     * front, and its Empty Cards tool would offer to delete one), or per cloze number in the fields the cloze
+     * template shows.
+     */
     static List<Integer> ordinals(TemplateView template, Map<String, String> fields) {
         if (template.kind() == TemplateKind.STANDARD) {
-            return IntStream.range(0, template.cardTypes().size()).boxed().toList();
+            List<Integer> shown = IntStream.range(0, template.cardTypes().size())
+                    .filter(i -> AnkiTemplateRenderer.makesCard(template.cardTypes().get(i).frontTemplate(), fields))
+                    .boxed().toList();
+            // Anki keeps a note none of whose fronts shows anything with its first card, as it adds it.
+            return shown.isEmpty() ? List.of(0) : shown;
         }
         Set<String> clozeFields = new LinkedHashSet<>();
         for (CardType type : template.cardTypes()) {

@@ -41,6 +41,17 @@ class AnkiExportServiceTest {
     }
 
     @Test
+    void leavesOutCardTypesWhoseFrontShowsNothingAsAnkiDoes() {
+        TemplateView reversed = template(TemplateKind.STANDARD, List.of(new CardType("1", "{{Text}}", "{{Extra}}"),
+                new CardType("2", "{{Extra}}", "{{Text}}")));
+
+        assertThat(AnkiExportService.ordinals(reversed, Map.of("Text", "a", "Extra", "<br>"))).containsExactly(0);
+        assertThat(AnkiExportService.ordinals(reversed, Map.of("Text", "", "Extra", "b"))).containsExactly(1);
+        assertThat(AnkiExportService.ordinals(reversed, Map.of("Text", "", "Extra", ""))).as("a note keeps a card")
+                .containsExactly(0);
+    }
+
+    @Test
     void findsImagesAndSoundsButNotRemoteFiles() {
         assertThat(AnkiExportService.mediaReferences(
                 "<img class=x src=\"a b&amp;c.png\"> <IMG src='d.jpg'/> [sound:e.mp3] <img src=\"https://x/y.png\">"))

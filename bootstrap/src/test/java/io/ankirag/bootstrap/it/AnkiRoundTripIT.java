@@ -73,6 +73,11 @@ class AnkiRoundTripIT extends HttpApiTestBase {
                 "Picture", "<img src=\"peer-dog.png\">", "Audio", "[sound:peer-bark.wav]"), List.of("spanish", "animals"));
         create(root, grammar.text("id"), Map.of("Rule", "Adjectives agree with nouns", "Example", "la casa blanca",
                 "Exception", "el agua fría"), List.of("grammar::agreement"));
+        // Fronts that show nothing: Anki makes no card for them, and neither may an export.
+        create(root, grammar.text("id"), Map.of("Rule", "Nouns have a gender", "Example", "el libro", "Exception", ""),
+                List.of("grammar"));
+        create(spanish, TemplateId.ofSystem("Basic (and reversed card)").toString(), Map.of("Front", "gato", "Back", ""),
+                List.of());
     }
 
     @Test
@@ -177,7 +182,7 @@ class AnkiRoundTripIT extends HttpApiTestBase {
 
     private List<PlacedNote> notesUnderRoot() {
         List<PlacedNote> notes = library.placedNotes().stream().filter(note -> note.deck().getFirst().equals(ROOT)).toList();
-        assertThat(notes).as("5 notes from Anki, 4 written here").hasSize(9);
+        assertThat(notes).as("5 notes from Anki, 6 written here").hasSize(11);
         return notes;
     }
 
