@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -50,10 +51,10 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * Builds an Anki package from a deck subtree. Ids are derived, never stored: the note guid from the card id, so
- * that Anki recognises a note it imported from an earlier export (and updates it when the card changed since);
- * note and card ids from what Anki gave an imported card, else from the card's creation time; deck and note type
- * ids from their UUIDs.
+ * Builds an Anki package from a deck subtree. Ids are Anki's where a card came from Anki (note guid, note, card and
+ * note type ids), else derived, never stored: the note guid from the card id, so that Anki recognises a note it
+ * imported from an earlier export (and updates it when the card changed since); note and card ids from the card's
+ * creation time; deck and note type ids from their UUIDs.
  */
 public class AnkiExportService implements ExportDeckUseCase {
 
@@ -111,38 +112,90 @@ public class AnkiExportService implements ExportDeckUseCase {
             ankiDecks.add(new AnkiDeck(ankiId, pathBelow(top, byId.get(id), byId)));
         }
 
-        Map<TemplateId, Optional<TemplateView>> used = new LinkedHashMap<>();
-        Set<Long> noteIds = new HashSet<>();
-        Set<Long> cardIds = new HashSet<>();
-        List<AnkiNote> notes = new ArrayList<>();
-        List<AnkiCard> ankiCards = new ArrayList<>();
-        Set<String> mediaNames = new LinkedHashSet<>();
+        Map<TemplateId, Optional<TemplateView>> visible = new HashMap<>();
+        List<Included> included = new ArrayList<>();
         for (DeckId deck : subtree) {
             for (CardView card : cards.cardsOf(owner, cards.cardIdsIn(owner, deck))) {
                 if (card.status() == CardStatus.REJECTED || onlyApproved && !APPROVED.contains(card.status())) {
                     continue;
                 }
-                Optional<TemplateView> template = used.computeIfAbsent(card.templateId(),
-                        id -> templates.visibleTemplate(owner, id));
-                if (template.isEmpty()) {
-                    continue;
-                }
-                List<String> values = template.get().fields().names().stream()
-                        .map(name -> card.fields().getOrDefault(name, ""))
-                        .toList();
-                long noteId = unique(card.ankiNoteId() != null ? card.ankiNoteId() : card.createdAt().toEpochMilli(), noteIds);
-                notes.add(new AnkiNote(noteId, guidOf(card), idOf(card.templateId().value()), values, card.tags(),
-                        card.updatedAt()));
-                long cardBase = card.ankiCardId() != null ? card.ankiCardId() : noteId;
-                for (int ordinal : ordinals(template.get(), card.fields())) {
-                    ankiCards.add(new AnkiCard(unique(cardBase + ordinal, cardIds), noteId, deckIds.get(deck), ordinal));
-                }
-                values.forEach(value -> mediaNames.addAll(mediaReferences(value)));
+                visible.computeIfAbsent(card.templateId(), id -> templates.visibleTemplate(owner, id))
+                        .ifPresent(template -> included.add(new Included(card, template, deck)));
             }
         }
-        List<AnkiNoteType> noteTypes = used.values().stream().flatMap(Optional::stream).map(AnkiExportService::noteType).toList();
-        return new AnkiPackage(AnkiPackageFormat.LEGACY_ANKI2, ankiDecks, noteTypes, notes, ankiCards,
+
+        NoteTypeIds noteTypes = new NoteTypeIds(included);
+        Set<Long> noteIds = new HashSet<>();
+        Set<Long> cardIds = new HashSet<>();
+        List<AnkiNote> notes = new ArrayList<>();
+        List<AnkiCard> ankiCards = new ArrayList<>();
+        Set<String> mediaNames = new LinkedHashSet<>();
+        for (Included each : included) {
+            CardView card = each.card();
+            List<String> values = each.template().fields().names().stream()
+                    .map(name -> card.fields().getOrDefault(name, ""))
+                    .toList();
+            long noteId = unique(card.ankiNoteId() != null ? card.ankiNoteId() : card.createdAt().toEpochMilli(), noteIds);
+            notes.add(new AnkiNote(noteId, guidOf(card), noteTypes.of(card, each.template()), values, card.tags(),
+                    card.updatedAt()));
+            long cardBase = card.ankiCardId() != null ? card.ankiCardId() : noteId;
+            for (int ordinal : ordinals(each.template(), card.fields())) {
+                ankiCards.add(new AnkiCard(unique(cardBase + ordinal, cardIds), noteId, deckIds.get(each.deck()), ordinal));
+            }
+            values.forEach(value -> mediaNames.addAll(mediaReferences(value)));
+        }
+        return new AnkiPackage(AnkiPackageFormat.LEGACY_ANKI2, ankiDecks, noteTypes.noteTypes(), notes, ankiCards,
                 mediaFiles(owner, mediaNames));
+    }
+
+    /** A card that goes into the package, with its template and deck. */
+    record Included(CardView card, TemplateView template, DeckId deck) {
+    }
+
+    /**
+     * Which Anki note type each exported note names. A note that came from Anki keeps the id of its note type there:
+     * Anki updates a note only from one of the same note type and leaves any other as a conflict. A note written here
+     * joins the note type Anki knows its template by (the one most of the template's notes came from), so that Anki
+     * adds no copy of it; a template no note came from gets an id derived from its UUID. One id never names two
+     * templates.
+     */
+    static final class NoteTypeIds {
+
+        private final Map<TemplateId, Long> fromAnki = new HashMap<>();
+        private final Map<Long, TemplateView> named = new LinkedHashMap<>();
+
+        NoteTypeIds(List<Included> included) {
+            Map<TemplateId, Map<Long, Integer>> counts = new HashMap<>();
+            for (Included each : included) {
+                if (each.card().ankiNoteTypeId() != null) {
+                    counts.computeIfAbsent(each.template().id(), id -> new TreeMap<>())
+                            .merge(each.card().ankiNoteTypeId(), 1, Integer::sum);
+                }
+            }
+            counts.forEach((template, byId) -> fromAnki.put(template,
+                    byId.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        }
+
+        long of(CardView card, TemplateView template) {
+            Long known = card.ankiNoteTypeId() != null ? card.ankiNoteTypeId() : fromAnki.get(template.id());
+            if (known != null && claim(known, template)) {
+                return known;
+            }
+            long id = idOf(template.id().value());
+            while (!claim(id, template)) {
+                id++;
+            }
+            return id;
+        }
+
+        private boolean claim(long id, TemplateView template) {
+            TemplateView holder = named.putIfAbsent(id, template);
+            return holder == null || holder.id().equals(template.id());
+        }
+
+        List<AnkiNoteType> noteTypes() {
+            return named.entrySet().stream().map(entry -> noteType(entry.getKey(), entry.getValue())).toList();
+        }
     }
 
     /** The deck's path from the exported deck down, which becomes a top-level deck in Anki. */
@@ -185,8 +238,8 @@ public class AnkiExportService implements ExportDeckUseCase {
         return numbers.isEmpty() ? List.of(0) : numbers.stream().map(number -> number - 1).toList();
     }
 
-    private static AnkiNoteType noteType(TemplateView template) {
-        return new AnkiNoteType(idOf(template.id().value()), template.name(),
+    private static AnkiNoteType noteType(long id, TemplateView template) {
+        return new AnkiNoteType(id, template.name(),
                 template.kind() == TemplateKind.CLOZE ? AnkiNoteType.Kind.CLOZE : AnkiNoteType.Kind.STANDARD,
                 template.fields().names(),
                 template.cardTypes().stream()

@@ -2,7 +2,12 @@ package io.ankirag.application.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ankirag.application.port.in.card.CardView;
 import io.ankirag.application.port.in.template.TemplateView;
+import io.ankirag.domain.card.CardId;
+import io.ankirag.domain.card.CardOrigin;
+import io.ankirag.domain.card.CardStatus;
+import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.template.CardType;
 import io.ankirag.domain.template.TemplateField;
 import io.ankirag.domain.template.TemplateFields;
@@ -49,6 +54,50 @@ class AnkiExportServiceTest {
         assertThat(AnkiExportService.ordinals(reversed, Map.of("Text", "", "Extra", "b"))).containsExactly(1);
         assertThat(AnkiExportService.ordinals(reversed, Map.of("Text", "", "Extra", ""))).as("a note keeps a card")
                 .containsExactly(0);
+    }
+
+    private static TemplateView ownTemplate(String name) {
+        return new TemplateView(new TemplateId(UUID.randomUUID()), new UserId(UUID.randomUUID()), name, name,
+                TemplateKind.STANDARD, new TemplateFields(List.of(new TemplateField("Text", true))),
+                List.of(new CardType("1", "{{Text}}", "{{Text}}")), "", false, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    private static AnkiExportService.Included card(TemplateView template, Long ankiNoteTypeId) {
+        CardView card = new CardView(new CardId(UUID.randomUUID()), template.ownerId(), new DeckId(UUID.randomUUID()),
+                template.id(), Map.of("Text", "x"), List.of(), CardStatus.DRAFT, CardOrigin.IMPORTED,
+                ankiNoteTypeId == null ? null : 1L, null, null, ankiNoteTypeId, null, 0, null, null, null,
+                Instant.EPOCH, Instant.EPOCH);
+        return new AnkiExportService.Included(card, template, card.deckId());
+    }
+
+    @Test
+    void keepsTheNoteTypeAnkiKnowsAnImportedNoteByAndJoinsNotesWrittenHereToIt() {
+        TemplateView basic = ownTemplate("Basic");
+        var fromOneCollection = card(basic, 1_500_000_000_001L);
+        var fromAnother = card(basic, 1_500_000_000_002L);
+        var alsoFromTheFirst = card(basic, 1_500_000_000_001L);
+        var writtenHere = card(basic, null);
+        var ids = new AnkiExportService.NoteTypeIds(List.of(fromOneCollection, fromAnother, alsoFromTheFirst, writtenHere));
+
+        assertThat(ids.of(fromOneCollection.card(), basic)).isEqualTo(1_500_000_000_001L);
+        assertThat(ids.of(fromAnother.card(), basic)).isEqualTo(1_500_000_000_002L);
+        assertThat(ids.of(writtenHere.card(), basic)).as("the note type most of its notes came from")
+                .isEqualTo(1_500_000_000_001L);
+        assertThat(ids.noteTypes()).extracting(type -> type.ankiId())
+                .containsExactly(1_500_000_000_001L, 1_500_000_000_002L);
+    }
+
+    @Test
+    void givesATemplateNoNoteCameFromItsOwnIdAndNeverOneIdToTwoTemplates() {
+        TemplateView mine = ownTemplate("Mine");
+        TemplateView other = ownTemplate("Other");
+        var imported = card(mine, AnkiExportService.idOf(other.id().value()));
+        var written = card(other, null);
+        var ids = new AnkiExportService.NoteTypeIds(List.of(imported, written));
+
+        assertThat(ids.of(imported.card(), mine)).isEqualTo(AnkiExportService.idOf(other.id().value()));
+        assertThat(ids.of(written.card(), other)).isEqualTo(AnkiExportService.idOf(other.id().value()) + 1);
+        assertThat(ids.noteTypes()).extracting(type -> type.name()).containsExactly("Mine", "Other");
     }
 
     @Test

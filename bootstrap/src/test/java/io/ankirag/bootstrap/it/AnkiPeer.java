@@ -107,6 +107,27 @@ final class AnkiPeer {
         return run(command.toArray(String[]::new));
     }
 
+    /**
+     * A copy, in {@code folder}, of the collection the generated Anki packages were exported from (with its media):
+     * the user's own Anki, which the decks they import here came from.
+     */
+    Path copyOfGeneratedCollection(Path folder) {
+        Path source = packages.resolve("collection");
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Path target = folder.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder.resolve("peer.anki2");
+    }
+
     JsonNode contents(Path collection) {
         return run(python.toString(), sources.resolve("anki_peer.py").toString(), "contents", collection.toString());
     }

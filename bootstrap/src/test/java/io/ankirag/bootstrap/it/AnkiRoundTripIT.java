@@ -162,6 +162,35 @@ class AnkiRoundTripIT extends HttpApiTestBase {
         assertThat(new Library(api, other).placedNotes()).containsExactlyInAnyOrderElementsOf(exported);
     }
 
+    @Test
+    void ourExportUpdatesTheNotesOfTheAnkiCollectionTheDeckCameFrom() throws Exception {
+        Path collection = peer.copyOfGeneratedCollection(work.resolve("original"));
+        JsonNode before = peer.contents(collection);
+        // Anki updates a note only when the incoming one is newer, in whole seconds.
+        Thread.sleep(1_100);
+        JsonNode bonjour = library.cards().stream()
+                .filter(card -> card.path("fields").path("Front").asText().equals("<b>bonjour</b>")).findFirst().orElseThrow();
+        var edited = api.patch("/api/cards/" + bonjour.path("id").asText(),
+                body("fields", Map.of("Front", "<b>bonjour</b>", "Back", "hello, good day")), user.accessToken());
+        assertThat(edited.status()).as(edited.body().toString()).isEqualTo(200);
+
+        JsonNode result = peer.importInto(collection, exportRoot());
+
+        JsonNode log = result.path("log");
+        assertThat(log.path("conflicting").asInt()).as("notes Anki refuses to update: " + log).isZero();
+        assertThat(log.path("new").asInt()).as("the notes written here").isEqualTo(6);
+        assertThat(log.path("updated").asInt() + log.path("duplicate").asInt()).as("Anki's own notes").isEqualTo(5);
+        JsonNode anki = result.path("collection");
+        assertThat(anki.path("notes")).hasSize(before.path("notes").size() + 6);
+        assertThat(anki.path("notes").findValues("fields")).anySatisfy(fields ->
+                assertThat(fields.toString()).isEqualTo("[\"<b>bonjour</b>\",\"hello, good day\"]"));
+        List<String> noteTypes = new ArrayList<>(names(before.path("note_types")));
+        noteTypes.add("Grammar Rule");
+        assertThat(names(anki.path("note_types"))).as("no copies of Anki's note types")
+                .containsExactlyInAnyOrderElementsOf(noteTypes);
+        assertThat(result.path("database_problems")).isEmpty();
+    }
+
     private void create(String deck, String template, Map<String, String> fields, List<String> tags) {
         var created = api.post("/api/cards", body("deck_id", deck, "template_id", template, "fields", fields, "tags", tags),
                 user.accessToken());
@@ -202,6 +231,12 @@ class AnkiRoundTripIT extends HttpApiTestBase {
         return notes;
     }
 
+    private static List<String> names(JsonNode noteTypes) {
+        List<String> names = new ArrayList<>();
+        noteTypes.forEach(type -> names.add(type.path("name").asText()));
+        return names;
+    }
+
     private static int cardsOf(JsonNode collection, String firstField) {
         for (JsonNode note : collection.path("notes")) {
             if (note.path("fields").get(0).asText().equals(firstField)) {
@@ -217,6 +252,6 @@ class AnkiRoundTripIT extends HttpApiTestBase {
                 return type;
             }
         }
-        throw new AssertionError("Anki has no note type " + name + ": " + collection.path("note_types").findValuesAsText("name"));
+        throw new AssertionError("Anki has no note type " + name + ": " + names(collection.path("note_types")));
     }
 }
