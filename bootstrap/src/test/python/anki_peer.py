@@ -78,6 +78,10 @@ def build(col):
         if stored != name:
             raise SystemExit(f"Anki stored media {name!r} as {stored!r}")
     add_vocabulary_type(col)
+    # Users restyle the stock note types; AnkiRAG maps them onto its own Basic, which must not undo that.
+    basic = col.models.by_name("Basic")
+    basic["css"] += ".card { background: #fdf6e3; }\n"
+    col.models.update_dict(basic)
     for deck, note_type, fields, tags in NOTES:
         note = col.new_note(col.models.by_name(note_type))
         for i, value in enumerate(fields):

@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -238,6 +239,11 @@ public class AnkiExportService implements ExportDeckUseCase {
         return numbers.isEmpty() ? List.of(0) : numbers.stream().map(number -> number - 1).toList();
     }
 
+    /**
+     * The template as a note type. A system template changes only with AnkiRAG itself and stands for Anki's stock
+     * note type of its name, which the user may have restyled: it is older than anything in Anki, so that Anki keeps
+     * its own version of a note type these notes came from instead of taking ours.
+     */
     private static AnkiNoteType noteType(long id, TemplateView template) {
         return new AnkiNoteType(id, template.name(),
                 template.kind() == TemplateKind.CLOZE ? AnkiNoteType.Kind.CLOZE : AnkiNoteType.Kind.STANDARD,
@@ -245,7 +251,8 @@ public class AnkiExportService implements ExportDeckUseCase {
                 template.cardTypes().stream()
                         .map(type -> new AnkiCardTemplate(type.name(), type.frontTemplate(), type.backTemplate()))
                         .toList(),
-                template.css() == null ? "" : template.css());
+                template.css() == null ? "" : template.css(),
+                template.system() ? Instant.EPOCH : template.updatedAt());
     }
 
     static Set<String> mediaReferences(String html) {

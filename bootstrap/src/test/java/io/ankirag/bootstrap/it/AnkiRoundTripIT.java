@@ -189,6 +189,12 @@ class AnkiRoundTripIT extends HttpApiTestBase {
         assertThat(names(anki.path("note_types"))).as("no copies of Anki's note types")
                 .containsExactlyInAnyOrderElementsOf(noteTypes);
         assertThat(result.path("database_problems")).isEmpty();
+        Map<Long, JsonNode> now = new HashMap<>();
+        anki.path("note_types").forEach(type -> now.put(type.path("id").asLong(), type));
+        assertThat(before.path("note_types")).as("Anki keeps its own styling of the note types").allSatisfy(type -> {
+            assertThat(now.get(type.path("id").asLong()).path("css")).isEqualTo(type.path("css"));
+            assertThat(now.get(type.path("id").asLong()).path("templates")).isEqualTo(type.path("templates"));
+        });
     }
 
     private void create(String deck, String template, Map<String, String> fields, List<String> tags) {
