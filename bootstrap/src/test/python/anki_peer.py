@@ -21,7 +21,9 @@ from anki.collection import Collection, DeckIdLimit, ExportAnkiPackageOptions, I
 
 from peer_media import png, sha1, wav
 
-PEER_CSS = """.card { font-family: Georgia, serif; font-size: 22px; text-align: center; }
+# A font file the note type uses: Anki exports media whose names start with "_" with the note types naming them.
+PEER_CSS = """@font-face { font-family: peer; src: url("_peer-font.woff2"); }
+.card { font-family: peer, Georgia, serif; font-size: 22px; text-align: center; }
 .peer-word { color: #0055aa; font-weight: bold; }
 .peer-example { font-style: italic; }
 """
@@ -38,7 +40,8 @@ NOTES = [
      ["der Hund", "the dog", "Der Hund bellt &amp; spielt.", '<img src="peer-dog.png">', "[sound:peer-bark.wav]"],
      ["german", "animals"]),
     ("Peer Languages", "Peer Vocabulary",
-     ["die Katze", "the cat", "Die Katze schläft<br>auf dem Sofa.", '<img src="peer cat photo.png">', ""],
+     ["die Katze", "the cat", "Die Katze schläft<br>auf dem Sofa.", '<img src="peer cat photo.png">',
+      '<audio controls src="peer-purr.wav"></audio>'],
      ["german"]),
     ("Peer Music", "Basic", ["Robert'); DROP TABLE notes;--", "<div>stored as text,<br>never run</div>"], []),
 ]
@@ -47,6 +50,8 @@ MEDIA = {
     "peer-dog.png": png(3, 2, (200, 120, 40)),
     "peer cat photo.png": png(2, 2, (90, 90, 90)),
     "peer-bark.wav": wav(),
+    "peer-purr.wav": wav(period=25),
+    "_peer-font.woff2": b"wOF2\x00\x01\x00\x00 not really a font",
 }
 
 
@@ -134,19 +139,18 @@ def contents(col):
     }
 
 
-def referenced(notes):
-    names = set()
-    for note in notes:
-        for value in note["fields"]:
-            for name in MEDIA:
-                if f'src="{name}"' in value or f"[sound:{name}]" in value:
-                    names.add(name)
-    return names
+def referenced(notes, note_types):
+    """The media files the notes' fields name, and the "_" files their note types' CSS or templates name."""
+    texts = [value for note in notes for value in note["fields"]]
+    underscored = [text for t in note_types for text in [t["css"]] + [x for tm in t["templates"] for x in tm.values()]]
+    return {name for name in MEDIA
+            if any(f'src="{name}"' in text or f"[sound:{name}]" in text for text in texts)
+            or name.startswith("_") and any(name in text for text in underscored)}
 
 
 def package_manifest(whole, format_name, kind, notes):
     used_types = {note["note_type"] for note in notes}
-    referenced_media = referenced(notes)
+    referenced_media = referenced(notes, [t for t in whole["note_types"] if t["name"] in used_types])
     media = {name: digest for name, digest in whole["media"].items()
              if kind == "colpkg" or name in referenced_media}
     card_decks = sorted({tuple(card["deck"]) for note in notes for card in note["cards"]})

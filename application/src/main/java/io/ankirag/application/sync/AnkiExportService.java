@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,9 +61,17 @@ import java.util.stream.IntStream;
 public class AnkiExportService implements ExportDeckUseCase {
 
     private static final Set<CardStatus> APPROVED = Set.of(CardStatus.APPROVED, CardStatus.SYNCED, CardStatus.SYNC_FAILED);
-    private static final Pattern IMAGE = Pattern.compile(
-            "<img[^>]*?\\bsrc\\s*=\\s*(?:\"([^\"]+)\"|'([^']+)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
+    /** Anki's media tags ({@code HTML_MEDIA_TAGS} in rslib {@code text.rs}): a src or data attribute of these five. */
+    private static final Pattern MEDIA_TAG = Pattern.compile("<(?:img|audio|video|object|source)\\b[^>]*?\\b(?:src|data)"
+            + "\\s*=\\s*(?:\"([^\"]+)\"|'([^']+)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SOUND = Pattern.compile("\\[sound:([^\\]]+)]");
+    /** Files a note type's CSS imports or loads whose names start with "_", which Anki exports with the note type. */
+    private static final Pattern UNDERSCORED_CSS_IMPORT = Pattern.compile(
+            "@import\\s+(?:\"(_[^\"]*\\.css)\"|'(_[^']*\\.css)')|url\\(\\s*(?:\"(_[^\"]+)\"|'(_[^']+)'|(_.+?))\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+    /** The same in a card template: a sound tag, a quoted string or a bare src or data attribute. */
+    private static final Pattern UNDERSCORED_REFERENCE = Pattern.compile(
+            "\\[sound:(_[^\\]]+)]|\"(_[^\"]+)\"|'(_[^']+)'|\\b(?:src|data)=(_[^ >]+)");
     private static final Pattern CLOZE_FIELD = Pattern.compile("\\{\\{(?:[^}]*:)?cloze:([^}]+)}}");
     private static final long ID_MASK = (1L << 53) - 1;
 
@@ -145,6 +154,7 @@ public class AnkiExportService implements ExportDeckUseCase {
             }
             values.forEach(value -> mediaNames.addAll(mediaReferences(value)));
         }
+        noteTypes.templates().forEach(template -> mediaNames.addAll(noteTypeMedia(template)));
         return new AnkiPackage(AnkiPackageFormat.LEGACY_ANKI2, ankiDecks, noteTypes.noteTypes(), notes, ankiCards,
                 mediaFiles(owner, mediaNames));
     }
@@ -192,6 +202,13 @@ public class AnkiExportService implements ExportDeckUseCase {
         private boolean claim(long id, TemplateView template) {
             TemplateView holder = named.putIfAbsent(id, template);
             return holder == null || holder.id().equals(template.id());
+        }
+
+        /** The templates the notes use, each once. */
+        Collection<TemplateView> templates() {
+            Map<TemplateId, TemplateView> distinct = new LinkedHashMap<>();
+            named.values().forEach(template -> distinct.putIfAbsent(template.id(), template));
+            return distinct.values();
         }
 
         List<AnkiNoteType> noteTypes() {
@@ -255,15 +272,35 @@ public class AnkiExportService implements ExportDeckUseCase {
                 template.system() ? Instant.EPOCH : template.updatedAt());
     }
 
+    /** The media files a field's HTML shows or plays, as Anki finds them. */
     static Set<String> mediaReferences(String html) {
         Set<String> names = new LinkedHashSet<>();
-        for (Pattern pattern : List.of(IMAGE, SOUND)) {
+        for (Pattern pattern : List.of(MEDIA_TAG, SOUND)) {
             Matcher matcher = pattern.matcher(html);
             while (matcher.find()) {
                 String name = firstGroup(matcher).replace("&amp;", "&").strip();
                 if (!name.contains("://") && !name.startsWith("data:")) {
                     names.add(name);
                 }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The files a template's CSS and card types use whose names start with "_" (fonts, scripts, shared images): Anki
+     * keeps them apart from notes and exports them with the note type ({@code Notetype::gather_media_names}).
+     */
+    static Set<String> noteTypeMedia(TemplateView template) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher css = UNDERSCORED_CSS_IMPORT.matcher(template.css() == null ? "" : template.css());
+        while (css.find()) {
+            names.add(firstGroup(css));
+        }
+        for (CardType type : template.cardTypes()) {
+            Matcher matcher = UNDERSCORED_REFERENCE.matcher(type.frontTemplate() + "\n" + type.backTemplate());
+            while (matcher.find()) {
+                names.add(firstGroup(matcher));
             }
         }
         return names;

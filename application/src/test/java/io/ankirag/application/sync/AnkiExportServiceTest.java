@@ -108,6 +108,26 @@ class AnkiExportServiceTest {
     }
 
     @Test
+    void findsWhatAudioVideoAndObjectTagsPlayAsAnkiDoes() {
+        assertThat(AnkiExportService.mediaReferences("<audio controls src=\"purr.wav\"></audio>"
+                + "<video><source src='clip.mp4'></video><object data=diagram.svg></object>"))
+                .containsExactly("purr.wav", "clip.mp4", "diagram.svg");
+    }
+
+    @Test
+    void findsTheUnderscoredFilesATemplatesCssAndCardTypesUse() {
+        TemplateView styled = new TemplateView(TemplateId.ofSystem("S"), UserId.SYSTEM, "S", "S", TemplateKind.STANDARD,
+                new TemplateFields(List.of(new TemplateField("Text", true))),
+                List.of(new CardType("1", "<script src=\"_card.js\"></script>{{Text}}[sound:_ding.mp3]",
+                        "<img src=_logo.png>{{Text}} <img src=\"field-only.png\">")),
+                "@import \"_base.css\";\n@font-face { src: url('_font.woff2'); }\n.x { background: url(_bg.png) }"
+                        + ".y { background: url(\"not-underscored.png\") }", true, Instant.EPOCH, Instant.EPOCH);
+
+        assertThat(AnkiExportService.noteTypeMedia(styled))
+                .containsExactlyInAnyOrder("_base.css", "_font.woff2", "_bg.png", "_card.js", "_ding.mp3", "_logo.png");
+    }
+
+    @Test
     void derivesPositiveJavaScriptSafeIdsThatStayTheSame() {
         UUID id = UUID.fromString("01a21323-604d-7e7e-bb6c-850d7e189b05");
 

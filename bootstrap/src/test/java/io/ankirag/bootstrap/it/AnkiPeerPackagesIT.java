@@ -75,7 +75,7 @@ class AnkiPeerPackagesIT extends HttpApiTestBase {
         assertThat(anki.path("notes").findValuesAsText("note_type"))
                 .contains("Basic", "Basic (and reversed card)", "Cloze", "Peer Vocabulary");
         assertThat(anki.path("card_decks").toString()).contains("[\"Peer Languages\",\"French\",\"Verbs\"]");
-        assertThat(anki.path("media").size()).isEqualTo(3);
+        assertThat(anki.path("media").size()).as("two images, two sounds, a font the note type uses").isEqualTo(5);
         assertThat(peer.manifest("genanki.apkg").path("notes")).hasSize(5);
         assertThat(peer.manifest("anki-apkg-export.apkg").path("notes")).hasSize(3);
     }

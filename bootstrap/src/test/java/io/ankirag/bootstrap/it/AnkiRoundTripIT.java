@@ -158,7 +158,7 @@ class AnkiRoundTripIT extends HttpApiTestBase {
 
         assertThat(elsewhere.body().path("imported_count").asInt()).as(elsewhere.body().toString()).isEqualTo(exported.size());
         assertThat(elsewhere.body().path("failed_count").asInt()).isZero();
-        assertThat(elsewhere.body().path("media_files").asInt()).isEqualTo(3);
+        assertThat(elsewhere.body().path("media_files").asInt()).isEqualTo(5);
         assertThat(new Library(api, other).placedNotes()).containsExactlyInAnyOrderElementsOf(exported);
     }
 
