@@ -98,6 +98,8 @@ class AnkiRoundTripIT extends HttpApiTestBase {
         assertThat(cardsOf(anki, "{{c1::Madrid}} is the capital of {{c2::Spain}}")).as("one card per cloze number").isEqualTo(2);
         assertThat(cardsOf(anki, "el perro")).as("one card per card type").isEqualTo(2);
         assertThat(cardsOf(anki, "Adjectives agree with nouns")).as("the exception card has its field").isEqualTo(2);
+        assertThat(cardsOf(anki, "Nouns have a gender")).as("no exception, no exception card").isEqualTo(1);
+        assertThat(cardsOf(anki, "gato")).as("no back, no reverse card").isEqualTo(1);
         Map<String, String> media = new TreeMap<>();
         anki.path("media").properties().forEach(file -> media.put(file.getKey(), file.getValue().asText()));
         Map<String, String> original = new TreeMap<>();
