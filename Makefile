@@ -28,7 +28,9 @@ run: infra-up build
 	set -a; [ ! -f .env ] || . ./.env; set +a; \
 	SPRING_PROFILES_ACTIVE=$${SPRING_PROFILES_ACTIVE:-dev} exec java $(JAVA_OPTS) -jar $(JAR)
 
-test: infra-up
+# The integration tests also run the real Anki (PyPI) and two other package writers: python3-venv, node, npm.
+test:
+	scripts/infra.sh up --for-tests
 	$(MVN) verify
 
 build:

@@ -2,7 +2,9 @@
 # Local infrastructure for AnkiRAG: PostgreSQL 15 + pgvector and Redis on loopback,
 # installed from Debian packages and run as private instances (own data dirs, own ports).
 #
-# Usage: scripts/infra.sh up|down|status|env
+# Usage: scripts/infra.sh up [--for-tests]|down|status|env
+#   --for-tests  also installs what the integration tests' Anki peer runs: python3 with venv (the real Anki from
+#                PyPI, genanki), node and npm (anki-apkg-export)
 #
 # Config (environment wins over the repo's .env, which wins over the defaults):
 #   DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD REDIS_HOST REDIS_PORT REDIS_PASSWORD
@@ -65,6 +67,7 @@ load_config() {
   PG_LOG="$PG_DIR/postgres.log"
   REDIS_DIR="$STATE_DIR/redis"
   WAIT_SECONDS="${INFRA_WAIT_SECONDS:-30}"
+  FOR_TESTS=0
 }
 
 # ---------------------------------------------------------------- helpers
@@ -120,6 +123,12 @@ missing_packages() {
     command -v gcc >/dev/null && command -v make >/dev/null && command -v dpkg-source >/dev/null \
       || echo build-essential
     command -v xz >/dev/null || echo xz-utils
+  fi
+  if (( FOR_TESTS )); then
+    command -v python3 >/dev/null || echo python3
+    python3 -c 'import ensurepip, venv' 2>/dev/null || echo python3-venv
+    command -v node >/dev/null || echo nodejs
+    command -v npm >/dev/null || echo npm
   fi
   return 0
 }
@@ -385,11 +394,17 @@ cmd_env() {
 main() {
   load_config
   case "${1:-}" in
-    up) cmd_up ;;
+    up)
+      case "${2:-}" in
+        "") ;;
+        --for-tests) FOR_TESTS=1 ;;
+        *) echo "usage: $0 up [--for-tests]" >&2; exit 2 ;;
+      esac
+      cmd_up ;;
     down) cmd_down ;;
     status) cmd_status ;;
     env) cmd_env ;;
-    *) echo "usage: $0 up|down|status|env" >&2; exit 2 ;;
+    *) echo "usage: $0 up [--for-tests]|down|status|env" >&2; exit 2 ;;
   esac
 }
 

@@ -31,7 +31,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +45,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -50,17 +53,25 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * Builds an Anki package from a deck subtree. Ids are derived, never stored: the note guid from the card id, so
- * that Anki recognises a note it imported from an earlier export (and updates it when the card changed since);
- * note and card ids from what Anki gave an imported card, else from the card's creation time; deck and note type
- * ids from their UUIDs.
+ * Builds an Anki package from a deck subtree. Ids are Anki's where a card came from Anki (note guid, note, card and
+ * note type ids), else derived, never stored: the note guid from the card id, so that Anki recognises a note it
+ * imported from an earlier export (and updates it when the card changed since); note and card ids from the card's
+ * creation time; deck and note type ids from their UUIDs.
  */
 public class AnkiExportService implements ExportDeckUseCase {
 
     private static final Set<CardStatus> APPROVED = Set.of(CardStatus.APPROVED, CardStatus.SYNCED, CardStatus.SYNC_FAILED);
-    private static final Pattern IMAGE = Pattern.compile(
-            "<img[^>]*?\\bsrc\\s*=\\s*(?:\"([^\"]+)\"|'([^']+)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
+    /** Anki's media tags ({@code HTML_MEDIA_TAGS} in rslib {@code text.rs}): a src or data attribute of these five. */
+    private static final Pattern MEDIA_TAG = Pattern.compile("<(?:img|audio|video|object|source)\\b[^>]*?\\b(?:src|data)"
+            + "\\s*=\\s*(?:\"([^\"]+)\"|'([^']+)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SOUND = Pattern.compile("\\[sound:([^\\]]+)]");
+    /** Files a note type's CSS imports or loads whose names start with "_", which Anki exports with the note type. */
+    private static final Pattern UNDERSCORED_CSS_IMPORT = Pattern.compile(
+            "@import\\s+(?:\"(_[^\"]*\\.css)\"|'(_[^']*\\.css)')|url\\(\\s*(?:\"(_[^\"]+)\"|'(_[^']+)'|(_.+?))\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+    /** The same in a card template: a sound tag, a quoted string or a bare src or data attribute. */
+    private static final Pattern UNDERSCORED_REFERENCE = Pattern.compile(
+            "\\[sound:(_[^\\]]+)]|\"(_[^\"]+)\"|'(_[^']+)'|\\b(?:src|data)=(_[^ >]+)");
     private static final Pattern CLOZE_FIELD = Pattern.compile("\\{\\{(?:[^}]*:)?cloze:([^}]+)}}");
     private static final long ID_MASK = (1L << 53) - 1;
 
@@ -111,38 +122,98 @@ public class AnkiExportService implements ExportDeckUseCase {
             ankiDecks.add(new AnkiDeck(ankiId, pathBelow(top, byId.get(id), byId)));
         }
 
-        Map<TemplateId, Optional<TemplateView>> used = new LinkedHashMap<>();
-        Set<Long> noteIds = new HashSet<>();
-        Set<Long> cardIds = new HashSet<>();
-        List<AnkiNote> notes = new ArrayList<>();
-        List<AnkiCard> ankiCards = new ArrayList<>();
-        Set<String> mediaNames = new LinkedHashSet<>();
+        Map<TemplateId, Optional<TemplateView>> visible = new HashMap<>();
+        List<Included> included = new ArrayList<>();
         for (DeckId deck : subtree) {
             for (CardView card : cards.cardsOf(owner, cards.cardIdsIn(owner, deck))) {
                 if (card.status() == CardStatus.REJECTED || onlyApproved && !APPROVED.contains(card.status())) {
                     continue;
                 }
-                Optional<TemplateView> template = used.computeIfAbsent(card.templateId(),
-                        id -> templates.visibleTemplate(owner, id));
-                if (template.isEmpty()) {
-                    continue;
-                }
-                List<String> values = template.get().fields().names().stream()
-                        .map(name -> card.fields().getOrDefault(name, ""))
-                        .toList();
-                long noteId = unique(card.ankiNoteId() != null ? card.ankiNoteId() : card.createdAt().toEpochMilli(), noteIds);
-                notes.add(new AnkiNote(noteId, guidOf(card), idOf(card.templateId().value()), values, card.tags(),
-                        card.updatedAt()));
-                long cardBase = card.ankiCardId() != null ? card.ankiCardId() : noteId;
-                for (int ordinal : ordinals(template.get(), card.fields())) {
-                    ankiCards.add(new AnkiCard(unique(cardBase + ordinal, cardIds), noteId, deckIds.get(deck), ordinal));
-                }
-                values.forEach(value -> mediaNames.addAll(mediaReferences(value)));
+                visible.computeIfAbsent(card.templateId(), id -> templates.visibleTemplate(owner, id))
+                        .ifPresent(template -> included.add(new Included(card, template, deck)));
             }
         }
-        List<AnkiNoteType> noteTypes = used.values().stream().flatMap(Optional::stream).map(AnkiExportService::noteType).toList();
-        return new AnkiPackage(AnkiPackageFormat.LEGACY_ANKI2, ankiDecks, noteTypes, notes, ankiCards,
+
+        NoteTypeIds noteTypes = new NoteTypeIds(included);
+        Set<Long> noteIds = new HashSet<>();
+        Set<Long> cardIds = new HashSet<>();
+        List<AnkiNote> notes = new ArrayList<>();
+        List<AnkiCard> ankiCards = new ArrayList<>();
+        Set<String> mediaNames = new LinkedHashSet<>();
+        for (Included each : included) {
+            CardView card = each.card();
+            List<String> values = each.template().fields().names().stream()
+                    .map(name -> card.fields().getOrDefault(name, ""))
+                    .toList();
+            long noteId = unique(card.ankiNoteId() != null ? card.ankiNoteId() : card.createdAt().toEpochMilli(), noteIds);
+            notes.add(new AnkiNote(noteId, guidOf(card), noteTypes.of(card, each.template()), values, card.tags(),
+                    card.updatedAt()));
+            long cardBase = card.ankiCardId() != null ? card.ankiCardId() : noteId;
+            for (int ordinal : ordinals(each.template(), card.fields())) {
+                ankiCards.add(new AnkiCard(unique(cardBase + ordinal, cardIds), noteId, deckIds.get(each.deck()), ordinal));
+            }
+            values.forEach(value -> mediaNames.addAll(mediaReferences(value)));
+        }
+        noteTypes.templates().forEach(template -> mediaNames.addAll(noteTypeMedia(template)));
+        return new AnkiPackage(AnkiPackageFormat.LEGACY_ANKI2, ankiDecks, noteTypes.noteTypes(), notes, ankiCards,
                 mediaFiles(owner, mediaNames));
+    }
+
+    /** A card that goes into the package, with its template and deck. */
+    record Included(CardView card, TemplateView template, DeckId deck) {
+    }
+
+    /**
+     * Which Anki note type each exported note names. A note that came from Anki keeps the id of its note type there:
+     * Anki updates a note only from one of the same note type and leaves any other as a conflict. A note written here
+     * joins the note type Anki knows its template by (the one most of the template's notes came from), so that Anki
+     * adds no copy of it; a template no note came from gets an id derived from its UUID. One id never names two
+     * templates.
+     */
+    static final class NoteTypeIds {
+
+        private final Map<TemplateId, Long> fromAnki = new HashMap<>();
+        private final Map<Long, TemplateView> named = new LinkedHashMap<>();
+
+        NoteTypeIds(List<Included> included) {
+            Map<TemplateId, Map<Long, Integer>> counts = new HashMap<>();
+            for (Included each : included) {
+                if (each.card().ankiNoteTypeId() != null) {
+                    counts.computeIfAbsent(each.template().id(), id -> new TreeMap<>())
+                            .merge(each.card().ankiNoteTypeId(), 1, Integer::sum);
+                }
+            }
+            counts.forEach((template, byId) -> fromAnki.put(template,
+                    byId.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        }
+
+        long of(CardView card, TemplateView template) {
+            Long known = card.ankiNoteTypeId() != null ? card.ankiNoteTypeId() : fromAnki.get(template.id());
+            if (known != null && claim(known, template)) {
+                return known;
+            }
+            long id = idOf(template.id().value());
+            while (!claim(id, template)) {
+                id++;
+            }
+            return id;
+        }
+
+        private boolean claim(long id, TemplateView template) {
+            TemplateView holder = named.putIfAbsent(id, template);
+            return holder == null || holder.id().equals(template.id());
+        }
+
+        /** The templates the notes use, each once. */
+        Collection<TemplateView> templates() {
+            Map<TemplateId, TemplateView> distinct = new LinkedHashMap<>();
+            named.values().forEach(template -> distinct.putIfAbsent(template.id(), template));
+            return distinct.values();
+        }
+
+        List<AnkiNoteType> noteTypes() {
+            return named.entrySet().stream().map(entry -> noteType(entry.getKey(), entry.getValue())).toList();
+        }
     }
 
     /** The deck's path from the exported deck down, which becomes a top-level deck in Anki. */
@@ -157,10 +228,18 @@ public class AnkiExportService implements ExportDeckUseCase {
         return path;
     }
 
-    /** One Anki card per card type, or per cloze number in the fields the cloze template shows. */
+    /**
+     * One Anki card per card type whose front shows something for these fields (Anki makes no card for a blank
+     * front, and its Empty Cards tool would offer to delete one), or per cloze number in the fields the cloze
+     * template shows.
+     */
     static List<Integer> ordinals(TemplateView template, Map<String, String> fields) {
         if (template.kind() == TemplateKind.STANDARD) {
-            return IntStream.range(0, template.cardTypes().size()).boxed().toList();
+            List<Integer> shown = IntStream.range(0, template.cardTypes().size())
+                    .filter(i -> AnkiTemplateRenderer.makesCard(template.cardTypes().get(i).frontTemplate(), fields))
+                    .boxed().toList();
+            // Anki keeps a note none of whose fronts shows anything with its first card, as it adds it.
+            return shown.isEmpty() ? List.of(0) : shown;
         }
         Set<String> clozeFields = new LinkedHashSet<>();
         for (CardType type : template.cardTypes()) {
@@ -177,25 +256,51 @@ public class AnkiExportService implements ExportDeckUseCase {
         return numbers.isEmpty() ? List.of(0) : numbers.stream().map(number -> number - 1).toList();
     }
 
-    private static AnkiNoteType noteType(TemplateView template) {
-        return new AnkiNoteType(idOf(template.id().value()), template.name(),
+    /**
+     * The template as a note type. A system template changes only with AnkiRAG itself and stands for Anki's stock
+     * note type of its name, which the user may have restyled: it is older than anything in Anki, so that Anki keeps
+     * its own version of a note type these notes came from instead of taking ours.
+     */
+    private static AnkiNoteType noteType(long id, TemplateView template) {
+        return new AnkiNoteType(id, template.name(),
                 template.kind() == TemplateKind.CLOZE ? AnkiNoteType.Kind.CLOZE : AnkiNoteType.Kind.STANDARD,
                 template.fields().names(),
                 template.cardTypes().stream()
                         .map(type -> new AnkiCardTemplate(type.name(), type.frontTemplate(), type.backTemplate()))
                         .toList(),
-                template.css() == null ? "" : template.css());
+                template.css() == null ? "" : template.css(),
+                template.system() ? Instant.EPOCH : template.updatedAt());
     }
 
+    /** The media files a field's HTML shows or plays, as Anki finds them. */
     static Set<String> mediaReferences(String html) {
         Set<String> names = new LinkedHashSet<>();
-        for (Pattern pattern : List.of(IMAGE, SOUND)) {
+        for (Pattern pattern : List.of(MEDIA_TAG, SOUND)) {
             Matcher matcher = pattern.matcher(html);
             while (matcher.find()) {
                 String name = firstGroup(matcher).replace("&amp;", "&").strip();
                 if (!name.contains("://") && !name.startsWith("data:")) {
                     names.add(name);
                 }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The files a template's CSS and card types use whose names start with "_" (fonts, scripts, shared images): Anki
+     * keeps them apart from notes and exports them with the note type ({@code Notetype::gather_media_names}).
+     */
+    static Set<String> noteTypeMedia(TemplateView template) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher css = UNDERSCORED_CSS_IMPORT.matcher(template.css() == null ? "" : template.css());
+        while (css.find()) {
+            names.add(firstGroup(css));
+        }
+        for (CardType type : template.cardTypes()) {
+            Matcher matcher = UNDERSCORED_REFERENCE.matcher(type.frontTemplate() + "\n" + type.backTemplate());
+            while (matcher.find()) {
+                names.add(firstGroup(matcher));
             }
         }
         return names;

@@ -172,7 +172,8 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
                         }
                         batch.add(new EditCard(existing.id(), owner, template.fields(), fields, tags, clock.instant()));
                     } else {
-                        AnkiIds ankiIds = new AnkiIds(note.ankiId(), first == null ? null : first.ankiId(), note.guid());
+                        AnkiIds ankiIds = new AnkiIds(note.ankiId(), first == null ? null : first.ankiId(), note.guid(),
+                                note.noteTypeId());
                         batch.add(new CreateCard(CardId.newId(clock), owner, deck, template.id(), template.fields(),
                                 fields, tags, CardOrigin.IMPORTED, ankiIds, clock.instant()));
                     }

@@ -160,6 +160,8 @@ class AnkiImportServiceTest {
         assertThat(card.origin()).isEqualTo(CardOrigin.IMPORTED);
         assertThat(card.status()).isEqualTo(CardStatus.SYNCED);
         assertThat(card.ankiCardId()).as("the note's first card, ordinal 0").isEqualTo(10L);
+        assertThat(card.ankiGuid()).isEqualTo("guid1");
+        assertThat(card.ankiNoteTypeId()).as("Anki updates a note only from one of the same note type").isEqualTo(100L);
         assertThat(cardOfNote(3).deckId()).isEqualTo(deckNamed("Hard").id());
         assertThat(library.cardBatches).isEqualTo(1);
     }

@@ -110,11 +110,12 @@ final class InMemoryLibrary implements SendCommandPort, DeckReadModelPort, Templ
             case CardCreated c -> cards.put(c.cardId(), new CardView(c.cardId(), c.ownerId(), c.deckId(), c.templateId(),
                     c.fields(), c.tags(), c.status(), c.origin(), c.ankiIds() == null ? null : c.ankiIds().noteId(),
                     c.ankiIds() == null ? null : c.ankiIds().cardId(), c.ankiIds() == null ? null : c.ankiIds().guid(),
+                    c.ankiIds() == null ? null : c.ankiIds().noteTypeId(),
                     null, 0, null, c.ownerId(), c.ownerId(), AT, AT));
             case CardEdited e -> {
                 CardView v = cards.get(e.cardId());
                 cards.put(e.cardId(), new CardView(v.id(), v.ownerId(), v.deckId(), v.templateId(), e.fields(), e.tags(),
-                        v.status(), v.origin(), v.ankiNoteId(), v.ankiCardId(), v.ankiGuid(), null, 0, null, v.createdBy(), v.updatedBy(),
+                        v.status(), v.origin(), v.ankiNoteId(), v.ankiCardId(), v.ankiGuid(), v.ankiNoteTypeId(), null, 0, null, v.createdBy(), v.updatedBy(),
                         v.createdAt(), AT));
             }
             default -> throw new IllegalArgumentException("unexpected event " + event);

@@ -69,6 +69,25 @@ public final class AnkiTemplateRenderer {
         return new RenderedCard(typing.onQuestion(question), typing.onAnswer(answer));
     }
 
+    /**
+     * Anki's card generation rule for a standard note type (rslib {@code cardgen.rs}): a card type makes a card for a
+     * note only when its front shows at least one non-empty field of that note; static text and special fields do not
+     * count.
+     *
+     * @throws DomainException {@link ErrorCode#REQ_002} when the template is malformed
+     */
+    public static boolean makesCard(String frontTemplate, Map<String, String> fields) {
+        Objects.requireNonNull(frontTemplate, "frontTemplate");
+        Objects.requireNonNull(fields, "fields");
+        Set<String> nonEmpty = new HashSet<>();
+        fields.forEach((name, value) -> {
+            if (value != null && !Html.isEmptyField(value)) {
+                nonEmpty.add(name);
+            }
+        });
+        return rendersAField(TemplateParser.parse(frontTemplate, "Front"), nonEmpty);
+    }
+
     /** The cloze numbers used in a field's text, e.g. "{{c1::a}} {{c3::b}} {{c1::c}}" -> [1, 3]; empty when none. */
     public static SortedSet<Integer> clozeOrdinals(String text) {
         Objects.requireNonNull(text, "text");

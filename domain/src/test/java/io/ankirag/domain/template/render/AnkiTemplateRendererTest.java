@@ -312,6 +312,17 @@ class AnkiTemplateRendererTest {
         }
 
         @Test
+        void aCardTypeMakesACardOnlyWhenItsFrontShowsANonEmptyField() {
+            Map<String, String> fields = Map.of("Front", "F", "Back", "<br>", "Add Reverse", "");
+
+            assertThat(AnkiTemplateRenderer.makesCard("{{Front}}", fields)).isTrue();
+            assertThat(AnkiTemplateRenderer.makesCard("{{Back}}", fields)).isFalse();
+            assertThat(AnkiTemplateRenderer.makesCard("Reverse: {{Tags}}", fields)).isFalse();
+            assertThat(AnkiTemplateRenderer.makesCard("{{#Add Reverse}}{{Front}}{{/Add Reverse}}", fields)).isFalse();
+            assertThat(AnkiTemplateRenderer.makesCard("{{^Add Reverse}}{{Front}}{{/Add Reverse}}", fields)).isTrue();
+        }
+
+        @Test
         void theOptionalReverseCardIsBlankUntilRequested() {
             String front = "{{#Add Reverse}}{{Back}}{{/Add Reverse}}";
             String back = "{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}";

@@ -230,7 +230,7 @@ class SqliteAnkiPackageWriter implements WriteAnkiPackagePort {
             model.put("id", type.ankiId());
             model.put("name", type.name());
             model.put("type", type.kind() == AnkiNoteType.Kind.CLOZE ? 1 : 0);
-            model.put("mod", now / 1000);
+            model.put("mod", type.modified() == null ? now / 1000 : type.modified().getEpochSecond());
             model.put("usn", -1);
             model.put("sortf", 0);
             model.put("did", DEFAULT_DECK_ID);

@@ -122,6 +122,29 @@ class SqliteAnkiPackageWriterTest {
     }
 
     @Test
+    void datesANoteTypeByItsLastChangeSoThatAnkiKeepsANewerOneOfItsOwn() throws Exception {
+        AnkiNoteType stock = new AnkiNoteType(cloze.ankiId(), cloze.name(), cloze.kind(), cloze.fields(), cloze.templates(),
+                cloze.css(), Instant.EPOCH);
+        AnkiPackage pkg = sample();
+        Path written = written(new AnkiPackage(pkg.format(), pkg.decks(), List.of(basic, stock), pkg.notes(), pkg.cards(),
+                pkg.media()));
+        Path collection = folder.resolve("collection.anki2");
+        try (ZipFile zip = new ZipFile(written.toFile())) {
+            java.nio.file.Files.copy(zip.getInputStream(zip.getEntry("collection.anki2")), collection);
+        }
+        long before = Instant.now().getEpochSecond();
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + collection);
+             Statement query = sqlite.createStatement();
+             ResultSet col = query.executeQuery("SELECT models FROM col")) {
+            col.next();
+            var models = new com.fasterxml.jackson.databind.ObjectMapper().readTree(col.getString(1));
+            assertThat(models.path(Long.toString(cloze.ankiId())).path("mod").asLong()).isZero();
+            assertThat(models.path(Long.toString(basic.ankiId())).path("mod").asLong()).as("unknown: when written")
+                    .isBetween(before - 60, before + 60);
+        }
+    }
+
+    @Test
     void computesAnkisFieldChecksum() {
         // sha1("") = da39a3ee…
         assertThat(SqliteAnkiPackageWriter.checksum("")).isEqualTo(0xda39a3eeL);

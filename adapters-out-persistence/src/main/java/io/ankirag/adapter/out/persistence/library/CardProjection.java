@@ -76,11 +76,13 @@ class CardProjection {
                                 UPDATE cards SET status = 'synced', sync_error = NULL,
                                     anki_note_id = COALESCE(:note, anki_note_id), anki_card_id = COALESCE(:card, anki_card_id),
                                     anki_guid = COALESCE(:guid, anki_guid),
+                                    anki_note_type_id = COALESCE(:noteType, anki_note_type_id),
                                     updated_at = :at, updated_by = :by WHERE id = :id
                                 """)
                         .bind("note", synced.ankiIds() == null ? null : synced.ankiIds().noteId())
                         .bind("card", synced.ankiIds() == null ? null : synced.ankiIds().cardId())
                         .bind("guid", synced.ankiIds() == null ? null : synced.ankiIds().guid())
+                        .bind("noteType", synced.ankiIds() == null ? null : synced.ankiIds().noteTypeId())
                         .bind("at", utc(synced.at()))
                         .bind("by", by)
                         .bind("id", synced.cardId().value())

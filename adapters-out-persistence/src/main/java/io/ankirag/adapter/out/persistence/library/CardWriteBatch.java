@@ -24,9 +24,9 @@ final class CardWriteBatch {
 
     private static final String INSERT = """
             INSERT INTO cards (id, owner_id, deck_id, template_id, fields, tags, tags_lower, search_text, status, origin,
-                               anki_note_id, anki_card_id, anki_guid, created_by, updated_by, created_at, updated_at)
+                               anki_note_id, anki_card_id, anki_guid, anki_note_type_id, created_by, updated_by, created_at, updated_at)
             VALUES (:id, :owner, :deck, :template, CAST(:fields AS json), :tags, :tagsLower, :search, :status, :origin,
-                    :note, :card, :guid, :by, :by, :at, :at)
+                    :note, :card, :guid, :noteType, :by, :by, :at, :at)
             """;
 
     private record NewCard(CardCreated event, UUID by) {
@@ -90,6 +90,7 @@ final class CardWriteBatch {
                         .bind("note", created.ankiIds() == null ? null : created.ankiIds().noteId())
                         .bind("card", created.ankiIds() == null ? null : created.ankiIds().cardId())
                         .bind("guid", created.ankiIds() == null ? null : created.ankiIds().guid())
+                        .bind("noteType", created.ankiIds() == null ? null : created.ankiIds().noteTypeId())
                         .bind("by", card.by())
                         .bind("at", utc(created.at()))
                         .add();

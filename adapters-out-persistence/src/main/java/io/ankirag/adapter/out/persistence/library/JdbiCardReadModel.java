@@ -52,8 +52,8 @@ class JdbiCardReadModel implements CardReadModelPort {
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
     };
     private static final String COLUMNS = """
-            id, owner_id, deck_id, template_id, fields, tags, status, origin, anki_note_id, anki_card_id, anki_guid, sync_error,
-            sync_attempts, rejection_reason, created_by, updated_by, created_at, updated_at""";
+            id, owner_id, deck_id, template_id, fields, tags, status, origin, anki_note_id, anki_card_id, anki_guid,
+            anki_note_type_id, sync_error, sync_attempts, rejection_reason, created_by, updated_by, created_at, updated_at""";
 
     private final Jdbi jdbi;
 
@@ -207,6 +207,8 @@ class JdbiCardReadModel implements CardReadModelPort {
         Long noteId = rs.wasNull() ? null : note;
         long card = rs.getLong("anki_card_id");
         Long cardId = rs.wasNull() ? null : card;
+        long noteType = rs.getLong("anki_note_type_id");
+        Long noteTypeId = rs.wasNull() ? null : noteType;
         return new CardView(
                 new CardId(rs.getObject("id", UUID.class)),
                 new UserId(rs.getObject("owner_id", UUID.class)),
@@ -219,6 +221,7 @@ class JdbiCardReadModel implements CardReadModelPort {
                 noteId,
                 cardId,
                 rs.getString("anki_guid"),
+                noteTypeId,
                 rs.getString("sync_error"),
                 rs.getInt("sync_attempts"),
                 rs.getString("rejection_reason"),

@@ -22,6 +22,7 @@ public record CardView(
         Long ankiNoteId,
         Long ankiCardId,
         String ankiGuid,
+        Long ankiNoteTypeId,
         String syncError,
         int syncAttempts,
         String rejectionReason,
