@@ -54,10 +54,11 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function login(email: string, password: string): Promise<void> {
     const previous = user.value?.id;
+    const wasExpired = expired.value;
     accept(await call(api.POST('/api/auth/login', { body: { email, password } })));
+    expired.value = false; // calls may go out again, loading the profile first
     await loadMe();
-    if (expired.value) {
-      expired.value = false;
+    if (wasExpired) {
       if (previous && previous !== user.value?.id) {
         // Someone else signed in over the expired session: nothing on screen is theirs.
         release(null);
