@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Local infrastructure for AnkiRAG: PostgreSQL 15 + pgvector and Redis on loopback,
-# installed from Debian packages and run as private instances (own data dirs, own ports).
+# installed from Debian packages and run as private instances (own data dirs, own ports);
+# also Debian's Chromium, which the web UI's end-to-end tests drive.
 #
 # Usage: scripts/infra.sh up|down|status|env
 #
@@ -115,6 +116,9 @@ trap cleanup EXIT
 missing_packages() {
   [[ -x $PG_BIN/postgres && -x $PG_BIN/initdb ]] || echo "postgresql-$PG_VERSION"
   command -v redis-server >/dev/null && command -v redis-cli >/dev/null || echo redis-server
+  # The web UI's end-to-end tests drive Debian's Chromium (playwright-core never downloads a browser).
+  [[ -x /usr/bin/chromium ]] || echo chromium
+  [[ -d /usr/share/fonts/truetype/liberation ]] || echo fonts-liberation
   if [[ ! -f $VECTOR_CONTROL ]]; then
     [[ -f /usr/include/postgresql/$PG_VERSION/server/postgres.h ]] || echo "postgresql-server-dev-$PG_VERSION"
     command -v gcc >/dev/null && command -v make >/dev/null && command -v dpkg-source >/dev/null \

@@ -31,6 +31,7 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
+    environmentOptions: { happyDOM: { url: 'http://localhost:8000' } },
     include: ['src/**/*.spec.ts'],
     restoreMocks: true,
   },
