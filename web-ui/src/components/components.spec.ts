@@ -67,7 +67,7 @@ describe('DeckTreeItem', () => {
     const item = mount(DeckTreeItem, { props: { node, depth: 0 }, global: { stubs: { RouterLink: RouterLinkStub } } });
 
     expect(item.text()).toContain('Biology');
-    expect(item.text()).toMatch(/Cards: 2\s/ 5/);
+    expect(item.text()).toMatch(/Cards: 2\s\/ 5/);
     expect(item.text()).toContain('Cells');
   });
 
