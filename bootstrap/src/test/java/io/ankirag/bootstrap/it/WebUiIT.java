@@ -2,11 +2,17 @@ package io.ankirag.bootstrap.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +69,25 @@ class WebUiIT extends HttpApiTestBase {
         assertThat(asset.statusCode()).isEqualTo(200);
         assertThat(asset.headers().firstValue("Cache-Control")).hasValueSatisfying(value ->
                 assertThat(value).contains("max-age=31536000").contains("immutable"));
+    }
+
+    /**
+     * Writes the live OpenAPI document to target/openapi.json ({@code npm run api:pull -- ../bootstrap/target/openapi.json}
+     * refreshes the UI's copy from it) and checks that every operation the UI's client was generated from still exists.
+     */
+    @Test
+    void everyOperationTheUiClientKnowsIsStillServed() throws Exception {
+        var live = api.get("/api/openapi.json", null).body();
+        Files.writeString(Path.of("target", "openapi.json"), live.toPrettyString());
+        var checkedIn = new ObjectMapper().readTree(Path.of(System.getProperty("webui.dir", "../web-ui"), "openapi.json").toFile());
+
+        List<String> gone = new ArrayList<>();
+        checkedIn.path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (!live.path("paths").path(path.getKey()).has(method)) {
+                gone.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        assertThat(gone).as("operations in web-ui/openapi.json that the server no longer has").isEmpty();
     }
 
     private HttpResponse<String> fetch(String path) throws Exception {
