@@ -112,7 +112,9 @@ export const useAuthStore = defineStore('auth', () => {
     restoring ??= (async () => {
       try {
         if (await refresh()) {
-          await loadMe();
+          // The screen can load at once; the profile (name in the menu, role) follows.
+          status.value = 'signed-in';
+          void loadMe().catch(() => undefined);
           return;
         }
       } catch {
