@@ -35,7 +35,8 @@ export const useAuthStore = defineStore('auth', () => {
     expiresAt.value = Date.now() + (tokens.expires_in ?? 900) * 1000;
     if (tokens.refresh_token) localStorage.setItem(REFRESH_KEY, tokens.refresh_token);
     clearTimeout(timer);
-    timer = setTimeout(() => void refresh(), Math.max(10_000, expiresAt.value - Date.now() - EARLY_MS));
+    // A failed early refresh is no error yet: the next call refreshes (or asks to sign in) when it needs to.
+    timer = setTimeout(() => void refresh().catch(() => undefined), Math.max(10_000, expiresAt.value - Date.now() - EARLY_MS));
     return accessToken.value ?? '';
   }
 
