@@ -1,15 +1,19 @@
-const parser = typeof DOMParser === 'undefined' ? null : new DOMParser();
+// One inert document (no browsing context: nothing in it runs or loads), reused for every field, since the
+// card list works out the text of each row as it scrolls into view.
+let inert: Document | null = null;
 
-/**
- * A field's plain text for lists: markup dropped, cloze deletions shown as their answers. DOMParser builds an
- * inert document, so nothing in the field runs or loads.
- */
+/** A field's plain text for lists: markup dropped, cloze deletions shown as their answers. */
 export function plainText(html: string | undefined, max = 200): string {
   if (!html) return '';
   const withClozeAnswers = html.replace(/\{\{c\d+::(.*?)(?:::[^}]*)?\}\}/gs, '$1');
-  const text = parser
-    ? (parser.parseFromString(withClozeAnswers, 'text/html').body.textContent ?? '')
-    : withClozeAnswers.replace(/<[^>]*>/g, ' ');
+  inert ??= typeof document === 'undefined' ? null : document.implementation.createHTMLDocument('');
+  let text: string;
+  if (inert) {
+    inert.body.innerHTML = withClozeAnswers;
+    text = inert.body.textContent ?? '';
+  } else {
+    text = withClozeAnswers.replace(/<[^>]*>/g, ' ');
+  }
   const squeezed = text.replace(/\s+/g, ' ').trim();
   return squeezed.length > max ? `${squeezed.slice(0, max - 1)}…` : squeezed;
 }
