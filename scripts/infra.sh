@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Local infrastructure for AnkiRAG: PostgreSQL 15 + pgvector and Redis on loopback,
-# installed from Debian packages and run as private instances (own data dirs, own ports).
+# installed from Debian packages and run as private instances (own data dirs, own ports);
+# with --for-tests also what the tests' peers need (Python venv, Node, Debian's Chromium).
 #
 # Usage: scripts/infra.sh up [--for-tests]|down|status|env
 #   --for-tests  also installs what the integration tests' Anki peer runs: python3 with venv (the real Anki from
-#                PyPI, genanki), node and npm (anki-apkg-export)
+#                PyPI, genanki), node and npm (anki-apkg-export), and Chromium with fonts (the web UI's e2e tests)
 #
 # Config (environment wins over the repo's .env, which wins over the defaults):
 #   DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD REDIS_HOST REDIS_PORT REDIS_PASSWORD
@@ -129,6 +130,9 @@ missing_packages() {
     python3 -c 'import ensurepip, venv' 2>/dev/null || echo python3-venv
     command -v node >/dev/null || echo nodejs
     command -v npm >/dev/null || echo npm
+    # The web UI's end-to-end tests drive Debian's Chromium (playwright-core never downloads a browser).
+    [[ -x /usr/bin/chromium ]] || echo chromium
+    [[ -d /usr/share/fonts/truetype/liberation ]] || echo fonts-liberation
   fi
   return 0
 }
