@@ -14,7 +14,7 @@ JAR := bootstrap/target/ankirag.jar
 # sqlite-jdbc and zstd-jni (the .apkg reader) load native libraries, which JDK 24+ warns about unless allowed.
 JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
 
-.PHONY: help run test build replay bench bench-ui infra-up infra-down infra-status clean
+.PHONY: help run test build replay bench bench-ui bench-rag-quality infra-up infra-down infra-status clean
 
 help:
 	@echo "make run      start PostgreSQL+pgvector and Redis if needed, build, serve on http://localhost:8000"
@@ -23,6 +23,7 @@ help:
 	@echo "make replay   rebuild every read model from the event store (stop the server first)"
 	@echo "make bench    measure command throughput, replay rate and card-list latency (not part of the tests)"
 	@echo "make bench-ui measure the web UI: bundle size, card-list time to interactive and scrolling at 10k cards"
+	@echo "make bench-rag-quality   recall@10/MRR of search and precision/recall of duplicates on a labelled set"
 	@echo "make infra-up | infra-down | infra-status"
 
 run: infra-up build
@@ -53,6 +54,12 @@ BENCH_UI_CARDS ?= 10000
 bench-ui: infra-up
 	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dit.test=UiBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.ui.cards=$(BENCH_UI_CARDS)
+
+# Search and duplicate quality on the labelled set in bootstrap/src/test/resources/rag-quality, with the
+# configured embedding model (EMBEDDING_* as for the server); on the bench database, wiped first.
+bench-rag-quality: infra-up
+	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test=RagQualityBenchmark -Dfailsafe.failIfNoSpecifiedTests=false
 
 infra-up:
 	scripts/infra.sh up
