@@ -5,6 +5,8 @@ import io.ankirag.domain.card.CardCommand;
 import io.ankirag.domain.card.CardEvent;
 import io.ankirag.domain.deck.DeckCommand;
 import io.ankirag.domain.deck.DeckEvent;
+import io.ankirag.domain.generation.GenerationJobCommand;
+import io.ankirag.domain.generation.GenerationJobEvent;
 import io.ankirag.domain.prompt.PromptCommand;
 import io.ankirag.domain.prompt.PromptEvent;
 import io.ankirag.domain.template.TemplateCommand;
@@ -88,6 +90,7 @@ class AxonCommandSender implements SendCommandPort {
             case CardCommand card -> CardEvent.class;
             case TemplateCommand template -> TemplateEvent.class;
             case PromptCommand prompt -> PromptEvent.class;
+            case GenerationJobCommand job -> GenerationJobEvent.class;
             default -> Object.class;
         };
     }
