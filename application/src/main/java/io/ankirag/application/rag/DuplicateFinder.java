@@ -54,6 +54,21 @@ public class DuplicateFinder implements FindDuplicatesQuery {
         return duplicates(caller, items, threshold);
     }
 
+    @Override
+    public CandidateMatch matchCandidate(UserId caller, Map<String, String> fields, double threshold) {
+        validate(1, threshold);
+        String text = CardText.of(fields == null ? Map.of() : fields);
+        if (text.isEmpty()) {
+            return new CandidateMatch(null, List.of());
+        }
+        float[] vector = embedder.embed(List.of(text), EmbeddingPurpose.DOCUMENT).getFirst();
+        List<Duplicate> duplicates = index.nearest(caller, vector, new IndexScope(null, Set.of()), threshold, MAX_MATCHES_PER_ITEM)
+                .stream()
+                .map(near -> new Duplicate("0", near.cardId(), near.score()))
+                .toList();
+        return new CandidateMatch(vector, duplicates);
+    }
+
     /** @param self the card the text belongs to, which is never its own duplicate; {@code null} for a candidate */
     private record Item(String name, CardId self, String text) {
     }

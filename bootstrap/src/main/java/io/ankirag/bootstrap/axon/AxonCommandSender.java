@@ -52,6 +52,25 @@ class AxonCommandSender implements SendCommandPort {
         projections.awaitCatchUp(eventTypeOf(command));
     }
 
+    /** One outer unit of work and transaction, as in {@link #sendEach}, but the first refusal rolls all of it back. */
+    @Override
+    public void sendAll(List<? extends AggregateCommand> commands) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        try {
+            for (AggregateCommand command : commands) {
+                dispatch(command);
+            }
+            batch.commit();
+        } catch (RuntimeException failure) {
+            if (batch.isActive()) {
+                batch.rollback(failure);
+            }
+            throw failure;
+        }
+        projections.awaitCatchUp(eventTypeOf(commands));
+    }
+
     /**
      * All commands run inside one outer unit of work and database transaction: each command still decides on
      * its own (a refusal affects only that command, which has written nothing), but the accepted commands'
@@ -78,9 +97,13 @@ class AxonCommandSender implements SendCommandPort {
             }
             throw failure;
         }
-        projections.awaitCatchUp(commands.stream().<Class<?>>map(AxonCommandSender::eventTypeOf).distinct()
-                .reduce((a, b) -> Object.class).orElse(Object.class));
+        projections.awaitCatchUp(eventTypeOf(commands));
         return refusals;
+    }
+
+    private static Class<?> eventTypeOf(List<? extends AggregateCommand> commands) {
+        return commands.stream().<Class<?>>map(AxonCommandSender::eventTypeOf).distinct()
+                .reduce((a, b) -> Object.class).orElse(Object.class);
     }
 
     /** Which events a command can cause: the projections that handle none of them need not be waited for. */

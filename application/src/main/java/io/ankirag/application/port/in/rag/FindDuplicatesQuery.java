@@ -32,4 +32,15 @@ public interface FindDuplicatesQuery {
 
     /** Like {@link #duplicatesOfCards}, for fields not saved as a card yet; an empty candidate has no duplicates. */
     List<Duplicate> duplicatesOfCandidates(UserId caller, List<Map<String, String>> candidates, double threshold);
+
+    /**
+     * @param vector     the candidate's embedding as a document, for comparing it with other unsaved candidates;
+     *                   {@code null} when it has no text
+     * @param duplicates the caller's cards that say the same, most similar first (item {@code "0"})
+     */
+    record CandidateMatch(float[] vector, List<Duplicate> duplicates) {
+    }
+
+    /** One unsaved candidate, with its embedding: what generation checks each new card with, as it arrives. */
+    CandidateMatch matchCandidate(UserId caller, Map<String, String> fields, double threshold);
 }
