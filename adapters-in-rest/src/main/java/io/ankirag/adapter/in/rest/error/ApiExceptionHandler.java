@@ -35,14 +35,16 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
-        return answer(e.code(), e.detail(), request);
+        ProblemDetail problem = ProblemResponses.problem(e.code(), e.detail());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(problem.getStatus()).headers(ProblemResponses.headersOf(e)).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.putIfAbsent(error.getField(), error.getDefaultMessage());
+            errors.putIfAbsent(snakeCase(error.getField()), error.getDefaultMessage());
         }
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
         String detail = errors.entrySet().stream()
@@ -107,6 +109,11 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(ErrorCode.SYS_001, "something went wrong on our side; it has been logged", request);
+    }
+
+    /** Field names as the JSON spells them ({@code num_cards}), not as the Java record does ({@code numCards}). */
+    private static String snakeCase(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ResponseEntity<ProblemDetail> answer(ErrorCode code, String detail, HttpServletRequest request) {

@@ -1,8 +1,11 @@
 package io.ankirag.adapter.in.rest.error;
 
+import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.error.RateLimitExceeded;
 import java.net.URI;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -32,6 +35,16 @@ public final class ProblemResponses {
             case GEN_001, RAG_001, SYS_001 -> HttpStatus.INTERNAL_SERVER_ERROR;
             case SYNC_001, SYS_002 -> HttpStatus.SERVICE_UNAVAILABLE;
         };
+    }
+
+    /** Headers an error answers with besides its body: {@code Retry-After} (whole seconds, rounded up) for a rate limit. */
+    public static HttpHeaders headersOf(DomainException e) {
+        HttpHeaders headers = new HttpHeaders();
+        if (e instanceof RateLimitExceeded limited) {
+            long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        return headers;
     }
 
     public static ProblemDetail problem(ErrorCode code, String detail) {
