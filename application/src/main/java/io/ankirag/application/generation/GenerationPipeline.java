@@ -25,7 +25,6 @@ import io.ankirag.application.port.out.prompt.PromptReadModelPort;
 import io.ankirag.application.port.out.prompt.RecordPromptExecutionPort;
 import io.ankirag.application.port.out.prompt.RecordPromptExecutionPort.PromptExecution;
 import io.ankirag.application.port.out.prompt.RecordPromptExecutionPort.Purpose;
-import io.ankirag.application.port.out.signal.SignalsPort;
 import io.ankirag.application.port.out.template.FindTemplateFieldsPort;
 import io.ankirag.application.rag.CardText;
 import io.ankirag.domain.card.CardCommand.CreateCard;
@@ -35,6 +34,7 @@ import io.ankirag.domain.card.Tags;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
 import io.ankirag.domain.generation.FactCheck;
+import io.ankirag.domain.generation.GenerationJobCommand;
 import io.ankirag.domain.generation.GenerationJobCommand.CompleteGeneration;
 import io.ankirag.domain.generation.GenerationJobCommand.DropDuplicateCandidate;
 import io.ankirag.domain.generation.GenerationJobCommand.FailGeneration;
@@ -43,7 +43,7 @@ import io.ankirag.domain.generation.GenerationJobCommand.RejectCandidate;
 import io.ankirag.domain.generation.GenerationJobCommand.ReportGenerationProgress;
 import io.ankirag.domain.generation.GenerationJobCommand.StartGenerationRun;
 import io.ankirag.domain.generation.GenerationJobId;
-import io.ankirag.domain.generation.GenerationStatus;
+import io.ankirag.domain.shared.AggregateCommand;
 import io.ankirag.domain.template.TemplateFields;
 import io.ankirag.domain.template.TemplateId;
 import io.ankirag.domain.template.render.AnkiTemplateRenderer;
@@ -85,6 +85,8 @@ public class GenerationPipeline {
 
     private static final System.Logger log = System.getLogger(GenerationPipeline.class.getName());
     private static final Object END = new Object();
+    /** Cards saved in one transaction at most, when several are ready at once. */
+    private static final int MAX_SAVED_TOGETHER = 10;
 
     private final SendCommandPort commands;
     private final GenerationJobReadModelPort jobs;
@@ -96,15 +98,13 @@ public class GenerationPipeline {
     private final ChatModelPort chat;
     private final FactCheckPort factChecker;
     private final RecordPromptExecutionPort executions;
-    private final SignalsPort signals;
     private final GenerationSettings settings;
     private final Clock clock;
 
     public GenerationPipeline(SendCommandPort commands, GenerationJobReadModelPort jobs, SearchCardsQuery search,
                               FindDuplicatesQuery duplicates, RenderPromptUseCase renderer, PromptReadModelPort prompts,
                               FindTemplateFieldsPort templates, ChatModelPort chat, FactCheckPort factChecker,
-                              RecordPromptExecutionPort executions, SignalsPort signals, GenerationSettings settings,
-                              Clock clock) {
+                              RecordPromptExecutionPort executions, GenerationSettings settings, Clock clock) {
         this.commands = commands;
         this.jobs = jobs;
         this.search = search;
@@ -115,7 +115,6 @@ public class GenerationPipeline {
         this.chat = chat;
         this.factChecker = factChecker;
         this.executions = executions;
-        this.signals = signals;
         this.settings = settings;
         this.clock = clock;
     }
@@ -132,14 +131,10 @@ public class GenerationPipeline {
             return;
         }
         try {
-            commands.send(new StartGenerationRun(id, job.ownerId(), runId, clock.instant()));
+            // Not waited for: should the job be given up instead (interrupted too often), the run's next write is refused.
+            commands.dispatchAll(List.of(new StartGenerationRun(id, job.ownerId(), runId, clock.instant())));
         } catch (DomainException refused) {
             return; // finished or taken over meanwhile
-        }
-        job = jobs.job(id).orElseThrow();
-        signal(id);
-        if (job.status() != GenerationStatus.RUNNING) {
-            return; // given up: interrupted too often
         }
         try {
             new Run(job, runId, control).execute();
@@ -188,8 +183,6 @@ public class GenerationPipeline {
                     complete();
                     return;
                 }
-                progress(earlier.isEmpty() ? "Looking for related cards"
-                        : "Resuming after an interruption: " + earlier.size() + " of " + job.numCards() + " cards were made");
                 String context = context(earlier);
                 control.throwIfStopped();
                 PromptView version = prompts.version(job.promptVersionId()).orElseThrow(() -> new DomainException(
@@ -215,10 +208,15 @@ public class GenerationPipeline {
                 String system = rendered.system().isBlank() ? CardFormat.INSTRUCTIONS : rendered.system() + "\n\n" + CardFormat.INSTRUCTIONS;
                 LlmRequest request = new LlmRequest(system, user, settings.model(), rendered.temperature(), rendered.maxTokens(),
                         CardFormat.SCHEMA, CardFormat.SCHEMA_NAME);
-                for (GeneratedCardView card : earlier) {
-                    remember(duplicates.matchCandidate(owner, card.fields(), settings.duplicateThreshold()).vector(), card.cardId());
+                if (!earlier.isEmpty()) {
+                    List<CandidateMatch> made = duplicates.matchCandidates(owner,
+                            earlier.stream().map(GeneratedCardView::fields).toList(), settings.duplicateThreshold());
+                    for (int i = 0; i < earlier.size(); i++) {
+                        remember(made.get(i).vector(), earlier.get(i).cardId());
+                    }
                 }
-                progress("Asking the model for " + needed + (needed == 1 ? " card" : " cards"));
+                progress((earlier.isEmpty() ? "" : "Resuming after an interruption with " + earlier.size() + " of "
+                        + job.numCards() + " cards made. ") + "Asking the model for " + needed + (needed == 1 ? " card" : " cards"));
 
                 Thread screener = Thread.ofVirtual().name("generation-screen-" + id).start(this::screen);
                 Thread recorder = Thread.ofVirtual().name("generation-record-" + id).start(this::saveInOrder);
@@ -295,18 +293,41 @@ public class GenerationPipeline {
             return modelFailure;
         }
 
-        /** Checks each card as it arrives; keeps at most as many as are still needed. */
+        /**
+         * Checks each card as it arrives; keeps at most as many as are still needed. Cards that arrive while the
+         * previous ones are being checked are embedded together, so a fast model does not outrun the checks.
+         */
         private void screen() {
             try {
+                List<Object> taken = new ArrayList<>();
                 while (true) {
-                    Object next = screening.take();
-                    if (next == END) {
+                    taken.clear();
+                    taken.add(screening.take());
+                    screening.drainTo(taken);
+                    List<Candidate> valid = new ArrayList<>();
+                    for (Object next : taken) {
+                        if (next == END || enough || control.stopped() || failure.get() != null) {
+                            continue; // drain
+                        }
+                        Candidate candidate = CardFormat.candidate((RawCard) next);
+                        String problem = problemWith(candidate);
+                        if (problem != null) {
+                            dispatch(new RejectCandidate(id, owner, runId, candidate.fields(), ErrorCode.GEN_001, problem,
+                                    clock.instant()));
+                        } else {
+                            valid.add(candidate);
+                        }
+                    }
+                    if (!valid.isEmpty() && !enough && !control.stopped() && failure.get() == null) {
+                        List<CandidateMatch> matches = duplicates.matchCandidates(owner,
+                                valid.stream().map(Candidate::fields).toList(), settings.duplicateThreshold());
+                        for (int i = 0; i < valid.size() && !enough; i++) {
+                            keepOrDrop(valid.get(i), matches.get(i));
+                        }
+                    }
+                    if (taken.getLast() == END) {
                         return;
                     }
-                    if (enough || control.stopped() || failure.get() != null) {
-                        continue; // drain
-                    }
-                    screen(CardFormat.candidate((RawCard) next));
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
@@ -317,16 +338,10 @@ public class GenerationPipeline {
             }
         }
 
-        private void screen(Candidate candidate) {
-            String problem = problemWith(candidate);
-            if (problem != null) {
-                send(new RejectCandidate(id, owner, runId, candidate.fields(), ErrorCode.GEN_001, problem, clock.instant()));
-                return;
-            }
-            CandidateMatch match = duplicates.matchCandidate(owner, candidate.fields(), settings.duplicateThreshold());
+        private void keepOrDrop(Candidate candidate, CandidateMatch match) {
             if (!match.duplicates().isEmpty()) {
                 Duplicate nearest = match.duplicates().getFirst();
-                send(new DropDuplicateCandidate(id, owner, runId, candidate.fields(), nearest.similarTo(), nearest.similarity(),
+                dispatch(new DropDuplicateCandidate(id, owner, runId, candidate.fields(), nearest.similarTo(), nearest.similarity(),
                         clock.instant()));
                 return;
             }
@@ -340,7 +355,7 @@ public class GenerationPipeline {
                 }
             }
             if (twin >= 0) {
-                send(new DropDuplicateCandidate(id, owner, runId, candidate.fields(), batchCards.get(twin), best, clock.instant()));
+                dispatch(new DropDuplicateCandidate(id, owner, runId, candidate.fields(), batchCards.get(twin), best, clock.instant()));
                 return;
             }
             CardId cardId = CardId.newId(clock);
@@ -402,7 +417,10 @@ public class GenerationPipeline {
             }
         }
 
-        /** Saves the screened cards in the order they were screened, each with its generation record, atomically. */
+        /**
+         * Saves the screened cards in the order they were screened, each with its generation record, atomically; the
+         * cards whose fact-checks are already done are saved together with the one that was waited for.
+         */
         private void saveInOrder() {
             try {
                 while (true) {
@@ -410,17 +428,27 @@ public class GenerationPipeline {
                     if (next == END) {
                         return;
                     }
-                    @SuppressWarnings("unchecked")
-                    Future<Keeper> keeper = (Future<Keeper>) next;
+                    Future<Keeper> first = keeper(next);
                     if (control.stopped() || failure.get() != null) {
-                        keeper.cancel(true);
+                        first.cancel(true);
                         continue;
                     }
+                    List<Keeper> keepers = new ArrayList<>();
+                    RuntimeException failed = null;
                     try {
-                        save(keeper.get());
-                    } catch (ExecutionException failed) {
-                        failure.compareAndSet(null, failed.getCause() instanceof RuntimeException runtime ? runtime
-                                : new IllegalStateException(failed.getCause()));
+                        keepers.add(first.get());
+                        while (keepers.size() < MAX_SAVED_TOGETHER && recording.peek() instanceof Future<?> done && done.isDone()) {
+                            keepers.add(keeper(recording.poll()).get());
+                        }
+                    } catch (ExecutionException checkFailed) {
+                        failed = checkFailed.getCause() instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(checkFailed.getCause());
+                    }
+                    if (!keepers.isEmpty()) {
+                        save(keepers);
+                    }
+                    if (failed != null) {
+                        failure.compareAndSet(null, failed);
                     }
                 }
             } catch (InterruptedException interrupted) {
@@ -430,17 +458,25 @@ public class GenerationPipeline {
             }
         }
 
-        private void save(Keeper keeper) {
-            Candidate candidate = keeper.candidate();
-            Map<String, String> fields = job.includeSources() && keeper.factCheck() != null
-                    ? withSources(candidate, keeper.factCheck()) : candidate.fields();
+        @SuppressWarnings("unchecked")
+        private static Future<Keeper> keeper(Object queued) {
+            return (Future<Keeper>) queued;
+        }
+
+        private void save(List<Keeper> keepers) {
             Instant now = clock.instant();
-            commands.sendAll(List.of(
-                    new RecordGeneratedCard(id, owner, runId, keeper.cardId(), candidate.templateId(), fields,
-                            keeper.factCheck(), settings.model(), now),
-                    new CreateCard(keeper.cardId(), owner, job.deckId(), candidate.templateId(), schema(candidate.templateId()),
-                            fields, Tags.NONE, CardOrigin.GENERATED, null, now)));
-            signal(id);
+            List<AggregateCommand> writes = new ArrayList<>();
+            for (Keeper keeper : keepers) {
+                Candidate candidate = keeper.candidate();
+                Map<String, String> fields = job.includeSources() && keeper.factCheck() != null
+                        ? withSources(candidate, keeper.factCheck()) : candidate.fields();
+                // The job first: once it is cancelled or taken over, its refusal keeps the card from being made at all.
+                writes.add(new RecordGeneratedCard(id, owner, runId, keeper.cardId(), candidate.templateId(), fields,
+                        keeper.factCheck(), settings.model(), now));
+                writes.add(new CreateCard(keeper.cardId(), owner, job.deckId(), candidate.templateId(),
+                        schema(candidate.templateId()), fields, Tags.NONE, CardOrigin.GENERATED, null, now));
+            }
+            commands.dispatchAll(writes);
         }
 
         private void finish(DomainException modelFailure) {
@@ -488,7 +524,7 @@ public class GenerationPipeline {
         }
 
         private void progress(String message) {
-            send(new ReportGenerationProgress(id, owner, runId, message, clock.instant()));
+            dispatch(new ReportGenerationProgress(id, owner, runId, message, clock.instant()));
         }
 
         private void complete() {
@@ -499,15 +535,18 @@ public class GenerationPipeline {
             sendQuietly(new FailGeneration(id, owner, runId, code, message, clock.instant()));
         }
 
-        private void send(io.ankirag.domain.generation.GenerationJobCommand command) {
-            commands.send(command);
-            signal(id);
+        /** Within a run nothing is read back, so nothing waits for the read models; watchers hear from the projection. */
+        private void dispatch(GenerationJobCommand command) {
+            commands.dispatchAll(List.of(command));
         }
 
-        /** The last word: refused only when the job was cancelled or taken over meanwhile, which is its answer. */
-        private void sendQuietly(io.ankirag.domain.generation.GenerationJobCommand command) {
+        /**
+         * The last word waits for the read model, so that the job shows as finished before its lease is given back.
+         * Refused only when the job was cancelled or taken over meanwhile, which is its answer.
+         */
+        private void sendQuietly(GenerationJobCommand command) {
             try {
-                send(command);
+                commands.send(command);
             } catch (DomainException refused) {
                 if (refused.code() != ErrorCode.GEN_004) {
                     throw refused;
@@ -521,14 +560,6 @@ public class GenerationPipeline {
             executions.record(execution);
         } catch (RuntimeException unavailable) {
             log.log(System.Logger.Level.WARNING, "Could not record a prompt execution of job " + execution.jobId() + ": " + unavailable);
-        }
-    }
-
-    private void signal(GenerationJobId id) {
-        try {
-            signals.publish(GenerationSignals.job(id), "news");
-        } catch (RuntimeException unavailable) {
-            log.log(System.Logger.Level.DEBUG, "Could not signal job " + id + ": " + unavailable);
         }
     }
 

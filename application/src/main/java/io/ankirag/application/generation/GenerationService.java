@@ -48,7 +48,6 @@ public class GenerationService implements RequestGenerationUseCase, CancelGenera
     static final String IDEMPOTENCY_SCOPE = "generation";
     static final String RATE_LIMIT_BUCKET = "generation";
     static final int DEFAULT_NUM_CARDS = 10;
-    private static final System.Logger log = System.getLogger(GenerationService.class.getName());
 
     private final SendCommandPort commands;
     private final GenerationJobReadModelPort jobs;
@@ -125,7 +124,6 @@ public class GenerationService implements RequestGenerationUseCase, CancelGenera
             }
             throw notStarted;
         }
-        signal(GenerationSignals.QUEUE, id.toString());
         return new GenerationAccepted(id, GenerationStatus.PENDING, false);
     }
 
@@ -133,7 +131,6 @@ public class GenerationService implements RequestGenerationUseCase, CancelGenera
     public GenerationJobView cancelGeneration(UserId caller, GenerationJobId id) {
         ownJob(caller, id);
         commands.send(new CancelGeneration(id, caller, clock.instant()));
-        signal(GenerationSignals.job(id), "cancelled");
         return ownJob(caller, id);
     }
 
@@ -216,15 +213,6 @@ public class GenerationService implements RequestGenerationUseCase, CancelGenera
             return language;
         }
         return users.userById(caller).map(User::preferences).map(p -> p.preferredLanguage()).orElse("en");
-    }
-
-    /** Signals only wake others up sooner; they poll as well, so a lost one costs latency, never a job. */
-    private void signal(String channel, String message) {
-        try {
-            signals.publish(channel, message);
-        } catch (RuntimeException unavailable) {
-            log.log(System.Logger.Level.WARNING, "Could not signal " + channel + ": " + unavailable);
-        }
     }
 
     private static String describe(RateLimit limit) {

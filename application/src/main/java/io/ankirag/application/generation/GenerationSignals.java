@@ -2,15 +2,19 @@ package io.ankirag.application.generation;
 
 import io.ankirag.domain.generation.GenerationJobId;
 
-/** The signal channels of generation: "a job was requested" for workers, "this job has news" for its watchers. */
-final class GenerationSignals {
+/**
+ * The signal channels of generation: "a job may need a worker" for workers, "this job has news" for its watchers
+ * and its worker. The generation projection sends both once its writes are committed, so whoever is woken reads
+ * the news.
+ */
+public final class GenerationSignals {
 
-    static final String QUEUE = "generation:queue";
+    public static final String QUEUE = "generation:queue";
 
     private GenerationSignals() {
     }
 
-    static String job(GenerationJobId id) {
+    public static String job(GenerationJobId id) {
         return "generation:job:" + id;
     }
 }

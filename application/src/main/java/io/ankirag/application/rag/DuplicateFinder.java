@@ -55,18 +55,27 @@ public class DuplicateFinder implements FindDuplicatesQuery {
     }
 
     @Override
-    public CandidateMatch matchCandidate(UserId caller, Map<String, String> fields, double threshold) {
-        validate(1, threshold);
-        String text = CardText.of(fields == null ? Map.of() : fields);
-        if (text.isEmpty()) {
-            return new CandidateMatch(null, List.of());
+    public List<CandidateMatch> matchCandidates(UserId caller, List<Map<String, String>> candidates, double threshold) {
+        validate(candidates.size(), threshold);
+        List<String> texts = candidates.stream().map(fields -> CardText.of(fields == null ? Map.of() : fields)).toList();
+        List<String> nonEmpty = texts.stream().filter(text -> !text.isEmpty()).toList();
+        List<float[]> vectors = nonEmpty.isEmpty() ? List.of() : embedder.embed(nonEmpty, EmbeddingPurpose.DOCUMENT);
+        IndexScope everywhere = new IndexScope(null, Set.of());
+        List<CandidateMatch> matches = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).isEmpty()) {
+                matches.add(new CandidateMatch(null, List.of()));
+                continue;
+            }
+            float[] vector = vectors.get(next++);
+            String item = Integer.toString(i);
+            matches.add(new CandidateMatch(vector, index.nearest(caller, vector, everywhere, threshold, MAX_MATCHES_PER_ITEM)
+                    .stream()
+                    .map(near -> new Duplicate(item, near.cardId(), near.score()))
+                    .toList()));
         }
-        float[] vector = embedder.embed(List.of(text), EmbeddingPurpose.DOCUMENT).getFirst();
-        List<Duplicate> duplicates = index.nearest(caller, vector, new IndexScope(null, Set.of()), threshold, MAX_MATCHES_PER_ITEM)
-                .stream()
-                .map(near -> new Duplicate("0", near.cardId(), near.score()))
-                .toList();
-        return new CandidateMatch(vector, duplicates);
+        return matches;
     }
 
     /** @param self the card the text belongs to, which is never its own duplicate; {@code null} for a candidate */

@@ -55,6 +55,12 @@ class AxonCommandSender implements SendCommandPort {
     /** One outer unit of work and transaction, as in {@link #sendEach}, but the first refusal rolls all of it back. */
     @Override
     public void sendAll(List<? extends AggregateCommand> commands) {
+        dispatchAll(commands);
+        projections.awaitCatchUp(eventTypeOf(commands));
+    }
+
+    @Override
+    public void dispatchAll(List<? extends AggregateCommand> commands) {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         batch.attachTransaction(transactions);
         try {
@@ -68,7 +74,6 @@ class AxonCommandSender implements SendCommandPort {
             }
             throw failure;
         }
-        projections.awaitCatchUp(eventTypeOf(commands));
     }
 
     /**

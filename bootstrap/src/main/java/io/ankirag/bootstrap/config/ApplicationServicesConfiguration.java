@@ -172,9 +172,9 @@ class ApplicationServicesConfiguration {
                                           DuplicateFinder duplicates, PromptService promptService, PromptReadModelPort prompts,
                                           FindTemplateFieldsPort templates, @Lazy ChatModelPort chat,
                                           @Lazy FactCheckPort factChecker, RecordPromptExecutionPort executions,
-                                          @Lazy SignalsPort signals, GenerationSettings settings, Clock clock) {
+                                          GenerationSettings settings, Clock clock) {
         return new GenerationPipeline(commands, jobs, search, duplicates, promptService, prompts, templates, chat, factChecker,
-                executions, signals, settings, clock);
+                executions, settings, clock);
     }
 
     @Bean

@@ -46,8 +46,8 @@ public final class ScriptedChatModel implements ChatModelPort {
         }
     }
 
-    /** A call as the model received it, with when it began and ended (nanoTime). */
-    public record Call(LlmRequest request, long startedNanos, long endedNanos) {
+    /** A call as the model received it, with when it began, sent each piece, and ended ({@link System#nanoTime()}). */
+    public record Call(LlmRequest request, long startedNanos, List<Long> sentNanos, long endedNanos) {
     }
 
     public static final class SimulatedCrash extends Error {
@@ -81,6 +81,7 @@ public final class ScriptedChatModel implements ChatModelPort {
     @Override
     public LlmResponse stream(LlmRequest request, Consumer<String> onDelta) {
         long started = System.nanoTime();
+        List<Long> sent = new ArrayList<>();
         try {
             Answer answer = next(request);
             StringBuilder text = new StringBuilder();
@@ -89,6 +90,7 @@ public final class ScriptedChatModel implements ChatModelPort {
                     case Wait wait -> sleep(wait.duration());
                     case Send send -> {
                         text.append(send.text());
+                        sent.add(System.nanoTime());
                         onDelta.accept(send.text());
                     }
                     case Fail fail -> throw new DomainException(ErrorCode.GEN_001, fail.message());
@@ -98,7 +100,7 @@ public final class ScriptedChatModel implements ChatModelPort {
             return new LlmResponse(text.toString(), "scripted", MODEL, request.userPrompt().length() / 4,
                     text.length() / 4, Duration.ofNanos(System.nanoTime() - started), 1);
         } finally {
-            calls.add(new Call(request, started, System.nanoTime()));
+            calls.add(new Call(request, started, List.copyOf(sent), System.nanoTime()));
         }
     }
 

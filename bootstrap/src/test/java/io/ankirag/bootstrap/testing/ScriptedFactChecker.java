@@ -24,8 +24,13 @@ public final class ScriptedFactChecker implements FactCheckPort {
                           String failure) {
     }
 
+    /** One check as it happened, with when it began and ended ({@link System#nanoTime()}). */
+    public record Check(String claim, long startedNanos, long endedNanos) {
+    }
+
     private final Map<String, Verdict> scripts = new ConcurrentHashMap<>();
     private final List<String> claims = Collections.synchronizedList(new ArrayList<>());
+    private final List<Check> checks = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration delay = Duration.ZERO;
 
     public void script(String key, Verdict verdict) {
@@ -43,9 +48,24 @@ public final class ScriptedFactChecker implements FactCheckPort {
         }
     }
 
+    /** The checks of claims containing {@code key}, as they happened. */
+    public List<Check> checks(String key) {
+        synchronized (checks) {
+            return checks.stream().filter(check -> check.claim().contains(key)).toList();
+        }
+    }
+
     @Override
     public FactCheckResult check(String claim, String language) {
         long started = System.nanoTime();
+        try {
+            return answer(claim, started);
+        } finally {
+            checks.add(new Check(claim, started, System.nanoTime()));
+        }
+    }
+
+    private FactCheckResult answer(String claim, long started) {
         claims.add(claim);
         if (!delay.isZero()) {
             try {

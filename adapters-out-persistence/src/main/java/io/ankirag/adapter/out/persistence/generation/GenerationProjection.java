@@ -2,6 +2,8 @@ package io.ankirag.adapter.out.persistence.generation;
 
 import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
 
+import io.ankirag.application.generation.GenerationSignals;
+import io.ankirag.application.port.out.signal.SignalsPort;
 import io.ankirag.domain.generation.GenerationJobEvent;
 import io.ankirag.domain.generation.GenerationJobEvent.GenerationCancelled;
 import io.ankirag.domain.generation.GenerationJobEvent.GenerationCandidateRejected;
@@ -14,33 +16,82 @@ import io.ankirag.domain.generation.GenerationJobEvent.GenerationRequested;
 import io.ankirag.domain.generation.GenerationJobEvent.GenerationRunStarted;
 import io.ankirag.domain.generation.GenerationRequest;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the generation jobs, the cards and issues of each, and {@code card_generation_info}. Rows keyed by job and
  * number are inserted once ({@code ON CONFLICT DO NOTHING}) and counts are recounted, so a replay is safe. The
  * workers' leases are not part of it and survive a reset.
+ *
+ * <p>Once a batch is committed it signals each job it touched (and the queue, for new jobs), so that streams and
+ * workers on any instance read the news the moment it is there. Signals are best effort: readers poll as well.
  */
 @Component
 @ProcessingGroup(GenerationProjection.PROCESSING_GROUP)
 class GenerationProjection {
 
     static final String PROCESSING_GROUP = "generation";
+    private static final String SIGNALS = GenerationProjection.class.getName() + ".signals";
+    private static final Logger log = LoggerFactory.getLogger(GenerationProjection.class);
 
     private final Jdbi jdbi;
+    private final SignalsPort signals;
 
-    GenerationProjection(Jdbi jdbi) {
+    /** The signals adapter (Redis) is resolved at first use: the application starts without it. */
+    GenerationProjection(Jdbi jdbi, @Lazy SignalsPort signals) {
         this.jdbi = jdbi;
+        this.signals = signals;
     }
 
     @EventHandler
-    void on(GenerationJobEvent event) {
+    void on(GenerationJobEvent event, ReplayStatus replay) {
+        write(event);
+        if (!replay.isReplay()) {
+            signalAfterCommit(GenerationSignals.job(event.jobId()));
+            if (event instanceof GenerationRequested) {
+                signalAfterCommit(GenerationSignals.QUEUE);
+            }
+        }
+    }
+
+    private void signalAfterCommit(String channel) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            publish(Set.of(channel));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.<Set<String>>getOrComputeResource(SIGNALS, key -> {
+            Set<String> channels = new LinkedHashSet<>();
+            batch.afterCommit(committed -> publish(channels));
+            return channels;
+        }).add(channel);
+    }
+
+    private void publish(Set<String> channels) {
+        for (String channel : channels) {
+            try {
+                signals.publish(channel, "news");
+            } catch (RuntimeException unavailable) {
+                log.debug("Could not signal {}: {}", channel, unavailable.toString());
+            }
+        }
+    }
+
+    private void write(GenerationJobEvent event) {
         jdbi.useHandle(h -> {
             switch (event) {
                 case GenerationRequested requested -> insertJob(h, requested);

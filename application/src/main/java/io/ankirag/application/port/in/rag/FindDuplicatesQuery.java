@@ -36,11 +36,14 @@ public interface FindDuplicatesQuery {
     /**
      * @param vector     the candidate's embedding as a document, for comparing it with other unsaved candidates;
      *                   {@code null} when it has no text
-     * @param duplicates the caller's cards that say the same, most similar first (item {@code "0"})
+     * @param duplicates the caller's cards that say the same, most similar first (item: the candidate's position)
      */
     record CandidateMatch(float[] vector, List<Duplicate> duplicates) {
     }
 
-    /** One unsaved candidate, with its embedding: what generation checks each new card with, as it arrives. */
-    CandidateMatch matchCandidate(UserId caller, Map<String, String> fields, double threshold);
+    /**
+     * Unsaved candidates with their embeddings (computed together), in order: what generation checks new cards with
+     * as they arrive.
+     */
+    List<CandidateMatch> matchCandidates(UserId caller, List<Map<String, String>> candidates, double threshold);
 }

@@ -25,6 +25,14 @@ public interface SendCommandPort {
     void sendAll(List<? extends AggregateCommand> commands);
 
     /**
+     * Like {@link #sendAll}, but may return before the read models show the events: for background work that reads
+     * nothing back and learns from signals when the read models have caught up.
+     */
+    default void dispatchAll(List<? extends AggregateCommand> commands) {
+        sendAll(commands);
+    }
+
+    /**
      * Sends each command in order, independently, and waits for the read models once at the end: the fast
      * path for bulk work.
      *
