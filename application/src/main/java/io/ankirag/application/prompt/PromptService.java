@@ -109,7 +109,17 @@ public class PromptService implements PromptQuery, ManagePromptsUseCase, RenderP
 
     @Override
     public RenderedPrompt render(String name, Map<String, Object> variables) {
-        PromptView prompt = prompt(name);
+        return render(prompt(name), variables);
+    }
+
+    @Override
+    public RenderedPrompt render(PromptVersionId version, Map<String, Object> variables) {
+        return render(prompts.version(version)
+                .orElseThrow(() -> new DomainException(ErrorCode.PROMPT_001, "no prompt version with id " + version)), variables);
+    }
+
+    private RenderedPrompt render(PromptView prompt, Map<String, Object> variables) {
+        String name = prompt.name();
         DeclaredVariables declared = schemas.declaredVariables(prompt.variablesSchema());
         Map<String, Object> values = new HashMap<>(declared.defaults());
         values.putAll(variables);

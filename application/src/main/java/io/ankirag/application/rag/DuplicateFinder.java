@@ -54,6 +54,30 @@ public class DuplicateFinder implements FindDuplicatesQuery {
         return duplicates(caller, items, threshold);
     }
 
+    @Override
+    public List<CandidateMatch> matchCandidates(UserId caller, List<Map<String, String>> candidates, double threshold) {
+        validate(candidates.size(), threshold);
+        List<String> texts = candidates.stream().map(fields -> CardText.of(fields == null ? Map.of() : fields)).toList();
+        List<String> nonEmpty = texts.stream().filter(text -> !text.isEmpty()).toList();
+        List<float[]> vectors = nonEmpty.isEmpty() ? List.of() : embedder.embed(nonEmpty, EmbeddingPurpose.DOCUMENT);
+        IndexScope everywhere = new IndexScope(null, Set.of());
+        List<CandidateMatch> matches = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).isEmpty()) {
+                matches.add(new CandidateMatch(null, List.of()));
+                continue;
+            }
+            float[] vector = vectors.get(next++);
+            String item = Integer.toString(i);
+            matches.add(new CandidateMatch(vector, index.nearest(caller, vector, everywhere, threshold, MAX_MATCHES_PER_ITEM)
+                    .stream()
+                    .map(near -> new Duplicate(item, near.cardId(), near.score()))
+                    .toList()));
+        }
+        return matches;
+    }
+
     /** @param self the card the text belongs to, which is never its own duplicate; {@code null} for a candidate */
     private record Item(String name, CardId self, String text) {
     }

@@ -24,6 +24,12 @@ public final class InMemoryTemplateEvents implements SendCommandPort {
         return streams.values().stream().flatMap(List::stream).toList();
     }
 
+    /** One by one: good enough for tests whose commands are never refused halfway. */
+    @Override
+    public void sendAll(java.util.List<? extends AggregateCommand> commands) {
+        commands.forEach(this::send);
+    }
+
     @Override
     public void send(AggregateCommand command) {
         CardTemplate state = CardTemplate.initial();

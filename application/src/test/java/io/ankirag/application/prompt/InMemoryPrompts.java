@@ -32,6 +32,12 @@ final class InMemoryPrompts implements SendCommandPort, PromptReadModelPort {
     private final Set<PromptId> deleted = new HashSet<>();
     final List<AggregateCommand> sent = new ArrayList<>();
 
+    /** One by one: good enough for tests whose commands are never refused halfway. */
+    @Override
+    public void sendAll(java.util.List<? extends AggregateCommand> commands) {
+        commands.forEach(this::send);
+    }
+
     @Override
     public void send(AggregateCommand command) {
         sent.add(command);
@@ -66,6 +72,16 @@ final class InMemoryPrompts implements SendCommandPort, PromptReadModelPort {
     @Override
     public Optional<PromptView> activeVersion(String name) {
         return versions(name).stream().filter(PromptView::active).findFirst();
+    }
+
+    @Override
+    public Optional<PromptView> version(io.ankirag.domain.prompt.PromptVersionId id) {
+        return live().filter(v -> v.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Optional<PromptView> activeVersion(PromptId id) {
+        return live().filter(v -> v.promptId().equals(id) && v.active()).findFirst();
     }
 
     @Override

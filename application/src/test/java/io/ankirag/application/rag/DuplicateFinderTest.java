@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.ankirag.application.port.in.card.CardFilter;
 import io.ankirag.application.port.in.card.CardSlice;
 import io.ankirag.application.port.in.card.CardView;
+import io.ankirag.application.port.in.rag.FindDuplicatesQuery;
 import io.ankirag.application.port.in.rag.FindDuplicatesQuery.Duplicate;
 import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort;
@@ -58,6 +59,24 @@ class DuplicateFinderTest {
         List<Duplicate> looser = finder.duplicatesOfCandidates(OWNER, List.of(fields("Which organelle makes energy?", "ATP")), 0.5);
         assertThat(looser).hasSize(1);
         assertThat(looser.getFirst().similarity()).isCloseTo(0.6, within(1e-6));
+    }
+
+    @Test
+    void candidatesComeBackInOrderWithTheirEmbeddingsAndDuplicates() {
+        CardId cell = library.card(OWNER, "Powerhouse of the cell?", "Mitochondria", 1, 0);
+        library.embedsAs("Capital of France?\nParis", 0, 1);
+
+        List<FindDuplicatesQuery.CandidateMatch> matches = finder.matchCandidates(OWNER, List.of(
+                fields("Powerhouse of the cell?", "Mitochondria"), Map.of("Front", ""), fields("Capital of France?", "Paris")), 0.9);
+
+        assertThat(matches).hasSize(3);
+        assertThat(matches.get(0).duplicates()).containsExactly(new Duplicate("0", cell, 1.0));
+        assertThat(matches.get(0).vector()).containsExactly(1f, 0f);
+        assertThat(matches.get(1).vector()).as("no text, nothing to embed").isNull();
+        assertThat(matches.get(1).duplicates()).isEmpty();
+        assertThat(matches.get(2).vector()).containsExactly(0f, 1f);
+        assertThat(matches.get(2).duplicates()).isEmpty();
+        assertThat(library.embedCalls).as("embedded together").isEqualTo(1);
     }
 
     @Test

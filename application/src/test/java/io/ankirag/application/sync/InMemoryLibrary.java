@@ -66,6 +66,12 @@ final class InMemoryLibrary implements SendCommandPort, DeckReadModelPort, Templ
         }
     }
 
+    /** One by one: good enough for tests whose commands are never refused halfway. */
+    @Override
+    public void sendAll(java.util.List<? extends AggregateCommand> commands) {
+        commands.forEach(this::send);
+    }
+
     @Override
     public void send(AggregateCommand command) {
         switch (command) {

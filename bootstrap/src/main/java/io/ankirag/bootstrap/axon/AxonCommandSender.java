@@ -5,6 +5,8 @@ import io.ankirag.domain.card.CardCommand;
 import io.ankirag.domain.card.CardEvent;
 import io.ankirag.domain.deck.DeckCommand;
 import io.ankirag.domain.deck.DeckEvent;
+import io.ankirag.domain.generation.GenerationJobCommand;
+import io.ankirag.domain.generation.GenerationJobEvent;
 import io.ankirag.domain.prompt.PromptCommand;
 import io.ankirag.domain.prompt.PromptEvent;
 import io.ankirag.domain.template.TemplateCommand;
@@ -50,6 +52,30 @@ class AxonCommandSender implements SendCommandPort {
         projections.awaitCatchUp(eventTypeOf(command));
     }
 
+    /** One outer unit of work and transaction, as in {@link #sendEach}, but the first refusal rolls all of it back. */
+    @Override
+    public void sendAll(List<? extends AggregateCommand> commands) {
+        dispatchAll(commands);
+        projections.awaitCatchUp(eventTypeOf(commands));
+    }
+
+    @Override
+    public void dispatchAll(List<? extends AggregateCommand> commands) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        try {
+            for (AggregateCommand command : commands) {
+                dispatch(command);
+            }
+            batch.commit();
+        } catch (RuntimeException failure) {
+            if (batch.isActive()) {
+                batch.rollback(failure);
+            }
+            throw failure;
+        }
+    }
+
     /**
      * All commands run inside one outer unit of work and database transaction: each command still decides on
      * its own (a refusal affects only that command, which has written nothing), but the accepted commands'
@@ -76,9 +102,13 @@ class AxonCommandSender implements SendCommandPort {
             }
             throw failure;
         }
-        projections.awaitCatchUp(commands.stream().<Class<?>>map(AxonCommandSender::eventTypeOf).distinct()
-                .reduce((a, b) -> Object.class).orElse(Object.class));
+        projections.awaitCatchUp(eventTypeOf(commands));
         return refusals;
+    }
+
+    private static Class<?> eventTypeOf(List<? extends AggregateCommand> commands) {
+        return commands.stream().<Class<?>>map(AxonCommandSender::eventTypeOf).distinct()
+                .reduce((a, b) -> Object.class).orElse(Object.class);
     }
 
     /** Which events a command can cause: the projections that handle none of them need not be waited for. */
@@ -88,6 +118,7 @@ class AxonCommandSender implements SendCommandPort {
             case CardCommand card -> CardEvent.class;
             case TemplateCommand template -> TemplateEvent.class;
             case PromptCommand prompt -> PromptEvent.class;
+            case GenerationJobCommand job -> GenerationJobEvent.class;
             default -> Object.class;
         };
     }

@@ -5,6 +5,11 @@ import io.ankirag.application.auth.AuthService;
 import io.ankirag.application.auth.AuthSettings;
 import io.ankirag.application.card.CardService;
 import io.ankirag.application.deck.DeckService;
+import io.ankirag.application.generation.GenerationPipeline;
+import io.ankirag.application.generation.GenerationService;
+import io.ankirag.application.generation.GenerationSettings;
+import io.ankirag.application.generation.GenerationWorker;
+import io.ankirag.application.generation.GenerationWorker.WorkerSettings;
 import io.ankirag.application.health.HealthService;
 import io.ankirag.application.port.out.anki.ReadAnkiPackagePort;
 import io.ankirag.application.port.out.anki.WriteAnkiPackagePort;
@@ -15,6 +20,14 @@ import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.command.SendCommandPort;
 import io.ankirag.application.port.out.deck.DeckReadModelPort;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort;
+import io.ankirag.application.port.out.generation.GenerationJobReadModelPort;
+import io.ankirag.application.port.out.generation.GenerationWorkQueuePort;
+import io.ankirag.application.port.out.idempotency.IdempotencyKeysPort;
+import io.ankirag.application.port.out.llm.ChatModelPort;
+import io.ankirag.application.port.out.llm.FactCheckPort;
+import io.ankirag.application.port.out.ratelimit.RateLimitPort;
+import io.ankirag.application.port.out.signal.SignalsPort;
+import io.ankirag.application.port.out.prompt.RecordPromptExecutionPort;
 import io.ankirag.application.port.out.health.EventProcessorStatusPort;
 import io.ankirag.application.port.out.health.ProbeDatabasePort;
 import io.ankirag.application.port.out.health.ProbeRedisPort;
@@ -41,11 +54,14 @@ import io.ankirag.application.sync.AnkiExportService;
 import io.ankirag.application.sync.AnkiImportService;
 import io.ankirag.application.template.TemplateService;
 import io.ankirag.application.user.UserService;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import java.time.Clock;
-import java.time.Duration;
+import org.springframework.context.annotation.Lazy;
 
 /** The application layer is plain Java; this is where its services meet their adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -136,5 +152,55 @@ class ApplicationServicesConfiguration {
     @Bean
     HealthService healthService(ProbeDatabasePort database, ProbeRedisPort redis, EventProcessorStatusPort processors) {
         return new HealthService(database, redis, processors);
+    }
+
+    @Bean
+    GenerationSettings generationSettings(@Value("${ankirag.llm.default-model}") String model,
+                                          RateLimitSettings rateLimits,
+                                          @Value("${ankirag.generation.idempotency-window:24h}") Duration idempotencyWindow,
+                                          @Value("${ankirag.generation.duplicate-threshold:0.8}") double duplicateThreshold,
+                                          @Value("${ankirag.generation.context-cards:10}") int contextCards,
+                                          @Value("${ankirag.generation.context-threshold:0.5}") double contextThreshold,
+                                          @Value("${ankirag.generation.fact-check-concurrency:4}") int factCheckConcurrency) {
+        return new GenerationSettings(model, rateLimits.generation(), idempotencyWindow, duplicateThreshold, contextCards,
+                contextThreshold, factCheckConcurrency, GenerationSettings.DEFAULT_DECK_NAME);
+    }
+
+    /*
+     * The model, fact-checking, rate-limit, idempotency and signal ports are implemented by the LLM and Redis
+     * adapters (issue 7). @Lazy resolves them at first use: the application starts without them, and a call that
+     * needs a missing one fails then, as a missing key does.
+     */
+
+    @Bean
+    GenerationService generationService(SendCommandPort commands, GenerationJobReadModelPort jobs, DeckReadModelPort decks,
+                                        DeckService deckService, PromptReadModelPort prompts, LoadUserPort users,
+                                        RateLimiter rateLimiter, @Lazy IdempotencyKeysPort idempotencyKeys,
+                                        @Lazy SignalsPort signals, GenerationSettings settings, Clock clock) {
+        return new GenerationService(commands, jobs, decks, deckService, prompts, users, rateLimiter, idempotencyKeys, signals,
+                settings, clock);
+    }
+
+    @Bean
+    GenerationPipeline generationPipeline(SendCommandPort commands, GenerationJobReadModelPort jobs, CardSearchService search,
+                                          DuplicateFinder duplicates, PromptService promptService, PromptReadModelPort prompts,
+                                          FindTemplateFieldsPort templates, @Lazy ChatModelPort chat,
+                                          @Lazy FactCheckPort factChecker, RecordPromptExecutionPort executions,
+                                          GenerationSettings settings, Clock clock) {
+        return new GenerationPipeline(commands, jobs, search, duplicates, promptService, prompts, templates, chat, factChecker,
+                executions, settings, clock);
+    }
+
+    @Bean
+    GenerationWorker generationWorker(GenerationWorkQueuePort queue, GenerationJobReadModelPort jobs, GenerationPipeline pipeline,
+                                      @Lazy SignalsPort signals,
+                                      @Value("${ankirag.generation.worker.concurrency:4}") int concurrency,
+                                      @Value("${ankirag.generation.worker.lease:30s}") Duration lease,
+                                      @Value("${ankirag.generation.worker.poll-interval:1s}") Duration pollInterval,
+                                      @Value("${ankirag.generation.worker.retry-backoff:5s}") Duration retryBackoff) {
+        // Unique per application instance, even for two instances in one JVM (as in the test suite).
+        String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return new GenerationWorker(queue, jobs, pipeline, signals,
+                new WorkerSettings(name, concurrency, lease, pollInterval, retryBackoff));
     }
 }

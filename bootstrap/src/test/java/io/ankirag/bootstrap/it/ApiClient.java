@@ -60,6 +60,10 @@ final class ApiClient {
         return send(request(path, token).POST(json(body)));
     }
 
+    Response postWithHeader(String path, Object body, String token, String header, String value) {
+        return send(request(path, token).header(header, value).POST(json(body)));
+    }
+
     Response patch(String path, Object body, String token) {
         return send(request(path, token).method("PATCH", json(body)));
     }

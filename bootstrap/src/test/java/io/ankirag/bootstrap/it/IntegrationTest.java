@@ -1,5 +1,6 @@
 package io.ankirag.bootstrap.it;
 
+import io.ankirag.bootstrap.testing.GenerationTestPorts;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -8,11 +9,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The whole application on a random port, against the real PostgreSQL and Redis that scripts/infra.sh runs. */
+/**
+ * The whole application on a random port, against the real PostgreSQL and Redis that scripts/infra.sh runs, with
+ * scripted stand-ins for the language models ({@link GenerationTestPorts}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({FreshDatabase.class, RateLimitedTestEndpoint.class})
+@Import({FreshDatabase.class, RateLimitedTestEndpoint.class, GenerationTestPorts.class})
 @interface IntegrationTest {
 }

@@ -25,6 +25,8 @@ public enum ErrorCode {
     PROMPT_003("System prompt is protected"),
     GEN_001("LLM error"),
     GEN_002("Invalid generation request"),
+    GEN_003("Generation job not found"),
+    GEN_004("Generation job is not running"),
     SYNC_001("AnkiConnect unavailable"),
     SYNC_002("Invalid .apkg file"),
     RAG_001("Embedding error"),

@@ -44,6 +44,22 @@ class JdbiPromptReadModel implements PromptReadModelPort {
     }
 
     @Override
+    public Optional<PromptView> version(PromptVersionId id) {
+        return jdbi.withHandle(h -> h.createQuery(LIVE_VERSIONS + " AND id = :id")
+                .bind("id", id.value())
+                .map(JdbiPromptReadModel::toView)
+                .findOne());
+    }
+
+    @Override
+    public Optional<PromptView> activeVersion(PromptId id) {
+        return jdbi.withHandle(h -> h.createQuery(LIVE_VERSIONS + " AND is_active AND prompt_id = :id")
+                .bind("id", id.value())
+                .map(JdbiPromptReadModel::toView)
+                .findOne());
+    }
+
+    @Override
     public List<PromptView> versions(String name) {
         return jdbi.withHandle(h -> h.createQuery(LIVE_VERSIONS + " AND name = :name ORDER BY version DESC")
                 .bind("name", name)

@@ -23,4 +23,7 @@ public interface RenderPromptUseCase {
      *                                                 every way the variables break the prompt's schema
      */
     RenderedPrompt render(String name, Map<String, Object> variables);
+
+    /** Like {@link #render(String, Map)}, with one exact version, active or not ({@code PROMPT_001} when unknown). */
+    RenderedPrompt render(PromptVersionId version, Map<String, Object> variables);
 }

@@ -36,4 +36,18 @@ public interface FindDuplicatesQuery {
 
     /** Like {@link #duplicatesOfCards}, for fields not saved as a card yet; an empty candidate has no duplicates. */
     List<Duplicate> duplicatesOfCandidates(UserId caller, List<Map<String, String>> candidates, double threshold);
+
+    /**
+     * @param vector     the candidate's embedding as a document, for comparing it with other unsaved candidates;
+     *                   {@code null} when it has no text
+     * @param duplicates the caller's cards that say the same, most similar first (item: the candidate's position)
+     */
+    record CandidateMatch(float[] vector, List<Duplicate> duplicates) {
+    }
+
+    /**
+     * Unsaved candidates with their embeddings (computed together), in order: what generation checks new cards with
+     * as they arrive.
+     */
+    List<CandidateMatch> matchCandidates(UserId caller, List<Map<String, String>> candidates, double threshold);
 }

@@ -16,6 +16,23 @@ public interface SendCommandPort {
     void send(AggregateCommand command);
 
     /**
+     * Sends the commands as one: each aggregate decides in order, and either every command is accepted and all
+     * their events are stored together, or the first refusal is thrown and none of them takes effect. Returns once
+     * the read models show them.
+     *
+     * @throws io.ankirag.domain.error.DomainException the first refusal, with its code
+     */
+    void sendAll(List<? extends AggregateCommand> commands);
+
+    /**
+     * Like {@link #sendAll}, but may return before the read models show the events: for background work that reads
+     * nothing back and learns from signals when the read models have caught up.
+     */
+    default void dispatchAll(List<? extends AggregateCommand> commands) {
+        sendAll(commands);
+    }
+
+    /**
      * Sends each command in order, independently, and waits for the read models once at the end: the fast
      * path for bulk work.
      *
