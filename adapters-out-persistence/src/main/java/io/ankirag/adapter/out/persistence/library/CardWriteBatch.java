@@ -3,6 +3,7 @@ package io.ankirag.adapter.out.persistence.library;
 import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
 
 import io.ankirag.domain.card.CardEvent.CardCreated;
+import io.ankirag.domain.card.CardEvent.CardEdited;
 import io.ankirag.domain.deck.DeckId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +17,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The writes of one batch of card events, gathered and sent as JDBC batches when Axon's unit of work prepares
- * to commit, inside the same transaction as the tracking token. New cards go in as one batched insert, and
- * each deck's count changes once per batch: updating one row hundreds of times in a transaction makes
+ * to commit, inside the same transaction as the tracking token. New cards go in as one batched insert, edits
+ * (an import with overwrite edits thousands) as one batched update, and each deck's count changes once per batch: updating one row hundreds of times in a transaction makes
  * PostgreSQL walk an ever longer chain of row versions, which made replays slow down as they went.
  */
 final class CardWriteBatch {
@@ -29,11 +30,20 @@ final class CardWriteBatch {
                     :note, :card, :guid, :by, :by, :at, :at)
             """;
 
+    private static final String EDIT = """
+            UPDATE cards SET fields = CAST(:fields AS json), tags = :tags, tags_lower = :tagsLower,
+                search_text = :search, updated_at = :at, updated_by = :by WHERE id = :id
+            """;
+
     private record NewCard(CardCreated event, UUID by) {
+    }
+
+    private record Edit(CardEdited event, UUID by) {
     }
 
     private final Jdbi jdbi;
     private final List<NewCard> inserts = new ArrayList<>();
+    private final List<Edit> edits = new ArrayList<>();
     private final Map<UUID, Long> countDeltas = new LinkedHashMap<>();
 
     private CardWriteBatch(Jdbi jdbi) {
@@ -61,6 +71,14 @@ final class CardWriteBatch {
         }
     }
 
+    /** An edit, written after the inserts gathered before it (an import may create and edit a card in one batch). */
+    void edit(CardEdited edited, UUID by) {
+        edits.add(new Edit(edited, by));
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush();
+        }
+    }
+
     void count(DeckId deck, long delta) {
         countDeltas.merge(deck.value(), delta, Long::sum);
         if (!CurrentUnitOfWork.isStarted()) {
@@ -68,8 +86,34 @@ final class CardWriteBatch {
         }
     }
 
-    /** Writes the pending inserts; call before changing a card that may have been created in this batch. */
-    void flushInserts() {
+    /**
+     * Writes the pending inserts and edits, in that order; call before any other change of a card that may have
+     * been created or edited in this batch.
+     */
+    void flushPending() {
+        flushInserts();
+        if (edits.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(h -> {
+            PreparedBatch batch = h.prepareBatch(EDIT);
+            for (Edit edit : edits) {
+                CardEdited edited = edit.event();
+                batch.bind("fields", CardProjection.json(edited.fields()))
+                        .bindArray("tags", String.class, edited.tags())
+                        .bindArray("tagsLower", String.class, CardProjection.lower(edited.tags()))
+                        .bind("search", CardProjection.searchText(edited.fields()))
+                        .bind("at", utc(edited.at()))
+                        .bind("by", edit.by())
+                        .bind("id", edited.cardId().value())
+                        .add();
+            }
+            batch.execute();
+        });
+        edits.clear();
+    }
+
+    private void flushInserts() {
         if (inserts.isEmpty()) {
             return;
         }
@@ -100,7 +144,7 @@ final class CardWriteBatch {
     }
 
     void flush() {
-        flushInserts();
+        flushPending();
         if (countDeltas.isEmpty()) {
             return;
         }
