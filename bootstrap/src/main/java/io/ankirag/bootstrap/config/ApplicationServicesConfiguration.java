@@ -24,6 +24,10 @@ import io.ankirag.application.port.out.prompt.ValidateJsonSchemaPort;
 import io.ankirag.application.port.out.rag.RebuildSearchIndexPort;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
 import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
+import io.ankirag.application.port.out.sync.ImportJobQueuePort;
+import io.ankirag.application.port.out.sync.ImportJobReadModelPort;
+import io.ankirag.application.port.out.sync.ImportProgressPort;
+import io.ankirag.application.port.out.sync.ImportUploadsPort;
 import io.ankirag.application.port.out.template.FindTemplateFieldsPort;
 import io.ankirag.application.port.out.template.TemplateReadModelPort;
 import io.ankirag.application.port.out.user.HashPasswordPort;
@@ -36,11 +40,14 @@ import io.ankirag.application.rag.DuplicateFinder;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.sync.AnkiExportService;
 import io.ankirag.application.sync.AnkiImportService;
+import io.ankirag.application.sync.ImportJobService;
+import io.ankirag.application.sync.ImportJobSettings;
 import io.ankirag.application.template.TemplateService;
 import io.ankirag.application.user.UserService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -84,6 +91,17 @@ class ApplicationServicesConfiguration {
                                         CardReadModelPort cards, StoreMediaPort media, Clock clock) {
         return new AnkiImportService(reader, commands, decks, templates, templateFields, cards, media,
                 ReadLimits.defaults(), clock);
+    }
+
+    @Bean
+    ImportJobService importJobService(AnkiImportService imports, ImportJobQueuePort queue, ImportProgressPort progress,
+                                      ImportJobReadModelPort jobs, ImportUploadsPort uploads,
+                                      @Value("${ankirag.import.inline-max-bytes}") DataSize inlineMaxBytes,
+                                      @Value("${ankirag.import.lease}") Duration lease,
+                                      @Value("${ankirag.import.max-attempts}") int maxAttempts,
+                                      @Value("${ankirag.import.retry-delay}") Duration retryDelay, Clock clock) {
+        return new ImportJobService(imports, queue, progress, jobs, uploads,
+                new ImportJobSettings(inlineMaxBytes.toBytes(), lease, maxAttempts, retryDelay), clock);
     }
 
     @Bean
