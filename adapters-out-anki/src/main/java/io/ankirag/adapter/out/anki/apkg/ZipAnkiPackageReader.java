@@ -182,14 +182,15 @@ class ZipAnkiPackageReader implements ReadAnkiPackagePort {
                 throw InvalidPackage.because("The package's media map names \"" + PackageArchive.printable(entry.name())
                         + "\" in entry \"" + PackageArchive.printable(entry.zipName()) + "\", which is missing.");
             }
-            MessageDigest sha1 = sha1();
-            long size = archive.copy(entry.zipName(), zstd(format),
-                    new DigestOutputStream(OutputStream.nullOutputStream(), sha1));
+            // Only current packages declare a checksum; hashing the others' media would be work for nothing.
+            MessageDigest sha1 = entry.sha1().length > 0 ? sha1() : null;
+            long size = archive.copy(entry.zipName(), zstd(format), sha1 == null ? OutputStream.nullOutputStream()
+                    : new DigestOutputStream(OutputStream.nullOutputStream(), sha1));
             if (entry.size() >= 0 && entry.size() != size) {
                 throw InvalidPackage.because("The media file \"" + PackageArchive.printable(entry.name()) + "\" has "
                         + size + " bytes where the map says " + entry.size() + ".");
             }
-            if (entry.sha1().length > 0 && !Arrays.equals(entry.sha1(), sha1.digest())) {
+            if (sha1 != null && !Arrays.equals(entry.sha1(), sha1.digest())) {
                 throw InvalidPackage.because("The media file \"" + PackageArchive.printable(entry.name())
                         + "\" does not match its checksum.");
             }
