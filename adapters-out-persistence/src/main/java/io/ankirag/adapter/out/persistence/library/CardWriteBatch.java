@@ -2,9 +2,15 @@ package io.ankirag.adapter.out.persistence.library;
 
 import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
 
+import io.ankirag.domain.card.AnkiIds;
 import io.ankirag.domain.card.CardEvent.CardCreated;
 import io.ankirag.domain.card.CardEvent.CardEdited;
 import io.ankirag.domain.deck.DeckId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +20,7 @@ import java.util.UUID;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The writes of one batch of card events, gathered and sent as JDBC batches when Axon's unit of work prepares
@@ -26,8 +33,7 @@ final class CardWriteBatch {
     private static final String INSERT = """
             INSERT INTO cards (id, owner_id, deck_id, template_id, fields, tags, tags_lower, search_text, status, origin,
                                anki_note_id, anki_card_id, anki_guid, created_by, updated_by, created_at, updated_at)
-            VALUES (:id, :owner, :deck, :template, CAST(:fields AS json), :tags, :tagsLower, :search, :status, :origin,
-                    :note, :card, :guid, :by, :by, :at, :at)
+            VALUES (?, ?, ?, ?, CAST(? AS json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String EDIT = """
@@ -117,28 +123,38 @@ final class CardWriteBatch {
         if (inserts.isEmpty()) {
             return;
         }
+        // Plain JDBC with positional parameters: Jdbi's named binding cost a sixth of the projection's time on a
+        // 20,000-card import.
         jdbi.useHandle(h -> {
-            PreparedBatch batch = h.prepareBatch(INSERT);
-            for (NewCard card : inserts) {
-                CardCreated created = card.event();
-                batch.bind("id", created.cardId().value())
-                        .bind("owner", created.ownerId().value())
-                        .bind("deck", created.deckId().value())
-                        .bind("template", created.templateId().value())
-                        .bind("fields", CardProjection.json(created.fields()))
-                        .bindArray("tags", String.class, created.tags())
-                        .bindArray("tagsLower", String.class, CardProjection.lower(created.tags()))
-                        .bind("search", CardProjection.searchText(created.fields()))
-                        .bind("status", created.status().name().toLowerCase(Locale.ROOT))
-                        .bind("origin", created.origin().name().toLowerCase(Locale.ROOT))
-                        .bind("note", created.ankiIds() == null ? null : created.ankiIds().noteId())
-                        .bind("card", created.ankiIds() == null ? null : created.ankiIds().cardId())
-                        .bind("guid", created.ankiIds() == null ? null : created.ankiIds().guid())
-                        .bind("by", card.by())
-                        .bind("at", utc(created.at()))
-                        .add();
+            Connection connection = h.getConnection();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (NewCard card : inserts) {
+                    CardCreated created = card.event();
+                    AnkiIds anki = created.ankiIds();
+                    OffsetDateTime at = utc(created.at());
+                    insert.setObject(1, created.cardId().value());
+                    insert.setObject(2, created.ownerId().value());
+                    insert.setObject(3, created.deckId().value());
+                    insert.setObject(4, created.templateId().value());
+                    insert.setString(5, CardProjection.json(created.fields()));
+                    insert.setArray(6, connection.createArrayOf("text", created.tags().toArray()));
+                    insert.setArray(7, connection.createArrayOf("text", CardProjection.lower(created.tags()).toArray()));
+                    insert.setString(8, CardProjection.searchText(created.fields()));
+                    insert.setString(9, created.status().name().toLowerCase(Locale.ROOT));
+                    insert.setString(10, created.origin().name().toLowerCase(Locale.ROOT));
+                    insert.setObject(11, anki == null ? null : anki.noteId(), Types.BIGINT);
+                    insert.setObject(12, anki == null ? null : anki.cardId(), Types.BIGINT);
+                    insert.setString(13, anki == null ? null : anki.guid());
+                    insert.setObject(14, card.by());
+                    insert.setObject(15, card.by());
+                    insert.setObject(16, at);
+                    insert.setObject(17, at);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
-            batch.execute();
         });
         inserts.clear();
     }
