@@ -14,7 +14,7 @@ JAR := bootstrap/target/ankirag.jar
 # sqlite-jdbc and zstd-jni (the .apkg reader) load native libraries, which JDK 24+ warns about unless allowed.
 JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
 
-.PHONY: help run test build replay bench infra-up infra-down infra-status clean
+.PHONY: help run test build replay bench bench-import infra-up infra-down infra-status clean
 
 help:
 	@echo "make run      start PostgreSQL+pgvector and Redis if needed, build, serve on http://localhost:8000"
@@ -22,6 +22,7 @@ help:
 	@echo "make build    build the jar without tests ($(JAR))"
 	@echo "make replay   rebuild every read model from the event store (stop the server first)"
 	@echo "make bench    measure command throughput, replay rate and card-list latency (not part of the tests)"
+	@echo "make bench-import  measure importing a generated 20,000-note .apkg with media (not part of the tests)"
 	@echo "make infra-up | infra-down | infra-status"
 
 run: infra-up build
@@ -43,6 +44,12 @@ BENCH_CARDS ?= 100000
 bench: infra-up
 	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dit.test=CoreBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.cards=$(BENCH_CARDS)
+
+# Import of a generated package (20k notes with media by default), on the same database of its own.
+BENCH_IMPORT_NOTES ?= 20000
+bench-import: infra-up
+	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test=ImportBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.import.notes=$(BENCH_IMPORT_NOTES)
 
 infra-up:
 	scripts/infra.sh up
