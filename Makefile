@@ -14,7 +14,7 @@ JAR := bootstrap/target/ankirag.jar
 # sqlite-jdbc and zstd-jni (the .apkg reader) load native libraries, which JDK 24+ warns about unless allowed.
 JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
 
-.PHONY: help run test build replay bench bench-ui bench-rag-quality bench-generation infra-up infra-down infra-status clean
+.PHONY: help run test build replay bench bench-import bench-ui bench-rag-quality bench-generation infra-up infra-down infra-status clean
 
 help:
 	@echo "make run      start PostgreSQL+pgvector and Redis if needed, build, serve on http://localhost:8000"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench-ui measure the web UI: bundle size, card-list time to interactive and scrolling at 10k cards"
 	@echo "make bench-rag-quality   recall@10/MRR of search and precision/recall of duplicates on a labelled set"
 	@echo "make bench-generation  the generation pipeline's overhead and time to first card (not part of the tests)"
+	@echo "make bench-import  measure importing a generated 20,000-note .apkg with media (not part of the tests)"
 	@echo "make infra-up | infra-down | infra-status"
 
 run: infra-up build
@@ -66,6 +67,12 @@ bench-rag-quality: infra-up
 bench-generation: infra-up
 	DB_TEST_NAME=$${DB_TEST_NAME:-$${DB_NAME:-ankirag}_bench} $(MVN) -q -pl bootstrap -am verify -Dtest=none \
 	  -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=GenerationBenchmark -Dfailsafe.failIfNoSpecifiedTests=false
+
+# Import of a generated package (20k notes with media by default), on the same database of its own.
+BENCH_IMPORT_NOTES ?= 20000
+bench-import: infra-up
+	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test=ImportBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.import.notes=$(BENCH_IMPORT_NOTES)
 
 infra-up:
 	scripts/infra.sh up

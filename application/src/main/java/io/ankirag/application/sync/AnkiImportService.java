@@ -11,6 +11,8 @@ import io.ankirag.application.anki.ReadLimits;
 import io.ankirag.application.port.in.card.CardView;
 import io.ankirag.application.port.in.deck.DeckView;
 import io.ankirag.application.port.in.sync.ImportAnkiPackageUseCase;
+import io.ankirag.application.port.in.sync.ImportProgress;
+import io.ankirag.application.port.in.sync.ImportProgress.Phase;
 import io.ankirag.application.port.in.template.TemplateView;
 import io.ankirag.application.port.out.anki.ReadAnkiPackagePort;
 import io.ankirag.application.port.out.card.CardReadModelPort;
@@ -32,6 +34,8 @@ import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.deck.DeckName;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
+import io.ankirag.domain.shared.AggregateCommand;
+import io.ankirag.domain.template.CardTemplate;
 import io.ankirag.domain.template.CardType;
 import io.ankirag.domain.template.SystemTemplates;
 import io.ankirag.domain.template.SystemTemplates.SystemTemplate;
@@ -61,17 +65,18 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Maps an Anki package onto the owner's library. Decks, templates and media are written first, each on its own;
- * then every card in one {@link SendCommandPort#sendEach} batch, which commits all accepted cards together.
- *
- * <p>Not atomic: decks and templates created before a card batch that then fails unexpectedly (database down,
- * a bug) stay, empty, and so do stored media files; importing again reuses them (same deck paths, same template
- * names and fields, same media names), so a retry converges instead of duplicating.
+ * Maps an Anki package onto the owner's library as one unit: the decks and templates it needs and every card go
+ * to {@link SendCommandPort#sendTogether} together, so either all of them are stored or none is. Media files are
+ * stored first (cards reference them); if the unit then fails, the files this import created are removed again.
+ * A file that replaced one of the same name stays replaced: Anki names media after their content's origin, so
+ * the owner's file of that name is normally the same picture.
  */
 public class AnkiImportService implements ImportAnkiPackageUseCase {
 
     static final List<String> DEFAULT_DECK = List.of("Default");
     private static final int MAX_TEMPLATE_NAME = 100;
+    /** Progress is told every this many notes or media files. */
+    static final int PROGRESS_EVERY = 500;
 
     private final ReadAnkiPackagePort reader;
     private final SendCommandPort commands;
@@ -99,6 +104,19 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
 
     @Override
     public ImportReport importPackage(UserId owner, Path file, ImportOptions options) {
+        return importPackage(owner, file, options, ImportListener.NONE);
+    }
+
+    ImportReport importPackage(UserId owner, Path file, ImportOptions options, ImportListener listener) {
+        checkOptions(owner, options);
+        listener.progressed(ImportProgress.of(Phase.READING));
+        try (AnkiPackage pkg = reader.read(file, limits)) {
+            return new Run(owner, pkg, options, listener).execute();
+        }
+    }
+
+    /** What can be refused before the package is read: the same checks whether it runs now or in a job. */
+    void checkOptions(UserId owner, ImportOptions options) {
         if (options.targetDeck() != null && decks.deckOf(owner, options.targetDeck()).isEmpty()) {
             throw new DomainException(ErrorCode.DECK_001, "no deck with id " + options.targetDeck());
         }
@@ -106,8 +124,11 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
             throw new DomainException(ErrorCode.REQ_002, "without create_deck, a deck_id to import into is required");
         }
         new Tags(options.extraTags());
-        AnkiPackage pkg = reader.read(file, limits);
-        return new Run(owner, pkg, options).execute();
+    }
+
+    /** Refuses, cheaply, a file that cannot be an Anki package: for large uploads, before they are queued. */
+    void checkLooksLikePackage(Path file) {
+        reader.inspect(file, limits);
     }
 
     /** One import: the state that lives while mapping one package for one owner. */
@@ -116,18 +137,25 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
         private final UserId owner;
         private final AnkiPackage pkg;
         private final ImportOptions options;
+        private final ImportListener listener;
         private final List<SkippedNote> skipped = new ArrayList<>();
         private final List<FailedNote> failed = new ArrayList<>();
+        /** The decks and templates the cards need, created in the same unit as the cards. */
+        private final List<AggregateCommand> structure = new ArrayList<>();
         private final DeckTree tree;
         private final Map<Long, Destination> templateOfNoteType = new HashMap<>();
+        /** Templates this import creates, by lower-cased name, so that a second note type of the name finds them. */
+        private final Map<String, PlannedTemplate> plannedTemplates = new HashMap<>();
         private final Map<TemplateId, Optional<TemplateFields>> fieldsOfTemplate = new HashMap<>();
         private int createdTemplates;
+        private ImportReport report;
 
-        Run(UserId owner, AnkiPackage pkg, ImportOptions options) {
+        Run(UserId owner, AnkiPackage pkg, ImportOptions options, ImportListener listener) {
             this.owner = owner;
             this.pkg = pkg;
             this.options = options;
-            this.tree = new DeckTree(owner, decks.allDecksOf(owner));
+            this.listener = listener;
+            this.tree = new DeckTree(owner, decks.allDecksOf(owner), structure);
         }
 
         ImportReport execute() {
@@ -140,11 +168,17 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
             cards.cardsOfAnkiNotes(owner, pkg.notes().stream().map(AnkiNote::ankiId).toList())
                     .forEach(card -> byAnkiNote.putIfAbsent(card.ankiNoteId(), card));
             Map<DeckId, Map<String, CardView>> firstFieldsByDeck = new HashMap<>();
+            int total = pkg.notes().size();
+            listener.progressed(new ImportProgress(Phase.CARDS, 0, total, 0, pkg.media().size()));
             createDecks();
 
             List<CardCommand> batch = new ArrayList<>();
             List<Long> batchNotes = new ArrayList<>();
+            int done = 0;
             for (AnkiNote note : pkg.notes()) {
+                if (++done % PROGRESS_EVERY == 0) {
+                    listener.progressed(new ImportProgress(Phase.CARDS, done, total, 0, pkg.media().size()));
+                }
                 try {
                     Destination template = templateFor(noteTypes.get(note.noteTypeId()));
                     AnkiCard first = firstCards.get(note.ankiId());
@@ -182,22 +216,38 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
                     failed.add(new FailedNote(note.ankiId(), refused.code(), refused.detail()));
                 }
             }
-            int storedMedia = storeMedia();
-            // One call, one transaction: an unexpected failure here rolls back every card of the batch.
-            List<DomainException> refusals = commands.sendEach(batch);
+            List<String> createdMedia = new ArrayList<>();
+            try {
+                storeMedia(createdMedia, total);
+                listener.progressed(new ImportProgress(Phase.SAVING, total, total, pkg.media().size(), pkg.media().size()));
+                // One unit: decks, templates and cards are stored together, or, on any failure, none of them.
+                commands.sendTogether(structure, batch, refusals -> {
+                    report = report(batch, batchNotes, refusals);
+                    listener.beforeCommit(report);
+                });
+                return report;
+            } catch (RuntimeException failure) {
+                createdMedia.forEach(name -> removeQuietly(name, failure));
+                throw failure;
+            }
+        }
+
+        private ImportReport report(List<CardCommand> batch, List<Long> batchNotes, List<DomainException> refusals) {
+            List<FailedNote> allFailed = new ArrayList<>(failed);
             int imported = 0;
             int updated = 0;
             for (int i = 0; i < batch.size(); i++) {
                 DomainException refusal = refusals.get(i);
                 if (refusal != null) {
-                    failed.add(new FailedNote(batchNotes.get(i), refusal.code(), refusal.detail()));
+                    allFailed.add(new FailedNote(batchNotes.get(i), refusal.code(), refusal.detail()));
                 } else if (batch.get(i) instanceof CreateCard) {
                     imported++;
                 } else {
                     updated++;
                 }
             }
-            return new ImportReport(imported, updated, skipped, failed, tree.created(), createdTemplates, storedMedia);
+            return new ImportReport(imported, updated, skipped, allFailed, tree.created(), createdTemplates,
+                    pkg.media().size());
         }
 
         /** Every deck of the package, so that its structure survives, except an empty "Default" (Anki always has one). */
@@ -287,44 +337,81 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
             if (own.isPresent() && own.get().kind() == kind && own.get().fields().names().equals(fields.names())) {
                 return new Destination(own.get().id(), own.get().fields(), null);
             }
+            PlannedTemplate planned = plannedTemplates.get(key(name));
+            if (planned != null && planned.kind() == kind && planned.fields().names().equals(fields.names())) {
+                return new Destination(planned.id(), planned.fields(), null);
+            }
             TemplateName freeName = freeName(name);
             TemplateId id = TemplateId.newId(clock);
-            commands.send(new CreateTemplate(id, owner, freeName, kind,
-                    new TemplateDesign(freeName.value(), fields, cardTypes, type.css()), clock.instant()));
+            CreateTemplate create = new CreateTemplate(id, owner, freeName, kind,
+                    new TemplateDesign(freeName.value(), fields, cardTypes, type.css()), clock.instant());
+            // Decided now, by the template's own rules, so that a note type it refuses fails its notes only.
+            CardTemplate.initial().decide(create);
+            structure.add(create);
+            plannedTemplates.putIfAbsent(key(name), new PlannedTemplate(id, kind, fields));
+            plannedTemplates.put(key(freeName.value()), new PlannedTemplate(id, kind, fields));
             createdTemplates++;
             return new Destination(id, fields, null);
         }
 
+        private boolean nameTaken(String name) {
+            return plannedTemplates.containsKey(key(name)) || templates.ownsTemplateNamed(owner, name);
+        }
+
         /** The name, or "name (2)", "name (3)", … when the owner already has a different template of that name. */
         private TemplateName freeName(String name) {
-            if (!templates.ownsTemplateNamed(owner, name)) {
+            if (!nameTaken(name)) {
                 return new TemplateName(name);
             }
             for (int n = 2; ; n++) {
                 String suffix = " (" + n + ")";
                 String candidate = name.substring(0, Math.min(name.length(), MAX_TEMPLATE_NAME - suffix.length())) + suffix;
-                if (!templates.ownsTemplateNamed(owner, candidate)) {
+                if (!nameTaken(candidate)) {
                     return new TemplateName(candidate);
                 }
             }
         }
 
-        private int storeMedia() {
-            int stored = 0;
+        /** Stores every media file; {@code created} collects the names the owner did not have, for undoing. */
+        private void storeMedia(List<String> created, int notes) {
+            int total = pkg.media().size();
+            int done = 0;
             for (AnkiMedia file : pkg.media()) {
+                if (done % PROGRESS_EVERY == 0) {
+                    listener.progressed(new ImportProgress(Phase.MEDIA, notes, notes, done, total));
+                }
+                boolean isNew = media.sizeOf(owner, file.name()).isEmpty();
                 try (InputStream content = file.open()) {
                     media.store(owner, file.name(), content);
-                    stored++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                if (isNew) {
+                    created.add(file.name());
+                }
+                done++;
             }
-            return stored;
         }
+
+        private void removeQuietly(String name, RuntimeException failure) {
+            try {
+                media.remove(owner, name);
+            } catch (RuntimeException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
+        }
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Where notes of one note type go: a template and its fields, or why they cannot go anywhere. */
     private record Destination(TemplateId id, TemplateFields fields, DomainException refusal) {
+    }
+
+    /** A template this import creates, in the same unit as its cards. */
+    private record PlannedTemplate(TemplateId id, TemplateKind kind, TemplateFields fields) {
     }
 
     /** Same kind, same fields in order, same number of card types, and the same name or the same fronts. */
@@ -373,9 +460,12 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
         private final Map<String, DeckId> roots = new HashMap<>();
         private final Set<DeckId> createdIds = new HashSet<>();
         private final UserId owner;
+        private final List<AggregateCommand> creations;
 
-        DeckTree(UserId owner, List<DeckView> existing) {
+        /** @param creations where the decks to create go, parents before their children */
+        DeckTree(UserId owner, List<DeckView> existing, List<AggregateCommand> creations) {
             this.owner = owner;
+            this.creations = creations;
             for (DeckView deck : existing) {
                 level(deck.parentId()).putIfAbsent(key(deck.name()), deck.id());
             }
@@ -397,7 +487,7 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
 
         private DeckId create(DeckId parent, String name) {
             DeckId id = DeckId.newId(clock);
-            commands.send(new CreateDeck(id, owner, new DeckName(name), new DeckDescription(null), parent,
+            creations.add(new CreateDeck(id, owner, new DeckName(name), new DeckDescription(null), parent,
                     clock.instant()));
             createdIds.add(id);
             return id;
@@ -413,10 +503,6 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
 
         private Map<String, DeckId> level(DeckId parent) {
             return parent == null ? roots : children.computeIfAbsent(parent, p -> new HashMap<>());
-        }
-
-        private static String key(String name) {
-            return name.strip().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -38,4 +38,11 @@ public final class InMemoryTemplateEvents implements SendCommandPort {
         }
         state.decide((TemplateCommand) command).forEach(this::append);
     }
+
+    @Override
+    public java.util.List<io.ankirag.domain.error.DomainException> sendTogether(
+            java.util.List<? extends AggregateCommand> required, java.util.List<? extends AggregateCommand> each,
+            java.util.function.Consumer<java.util.List<io.ankirag.domain.error.DomainException>> beforeCommit) {
+        throw new UnsupportedOperationException("not used by the services under test");
+    }
 }

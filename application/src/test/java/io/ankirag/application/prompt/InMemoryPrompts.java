@@ -107,4 +107,11 @@ final class InMemoryPrompts implements SendCommandPort, PromptReadModelPort {
     private java.util.stream.Stream<PromptView> live() {
         return rows.stream().filter(v -> !deleted.contains(v.promptId()));
     }
+
+    @Override
+    public java.util.List<io.ankirag.domain.error.DomainException> sendTogether(
+            java.util.List<? extends AggregateCommand> required, java.util.List<? extends AggregateCommand> each,
+            java.util.function.Consumer<java.util.List<io.ankirag.domain.error.DomainException>> beforeCommit) {
+        throw new UnsupportedOperationException("not used by the services under test");
+    }
 }

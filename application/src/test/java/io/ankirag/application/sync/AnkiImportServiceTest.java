@@ -19,7 +19,10 @@ import io.ankirag.application.port.in.sync.ImportAnkiPackageUseCase.FailedNote;
 import io.ankirag.application.port.in.sync.ImportAnkiPackageUseCase.ImportOptions;
 import io.ankirag.application.port.in.sync.ImportAnkiPackageUseCase.ImportReport;
 import io.ankirag.application.port.in.sync.ImportAnkiPackageUseCase.SkippedNote;
+import io.ankirag.application.port.in.sync.ImportProgress;
+import io.ankirag.application.port.in.sync.ImportProgress.Phase;
 import io.ankirag.application.port.in.template.TemplateView;
+import io.ankirag.application.port.out.anki.ReadAnkiPackagePort;
 import io.ankirag.domain.card.CardCommand.CreateCard;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.card.CardOrigin;
@@ -69,11 +72,19 @@ class AnkiImportServiceTest {
     final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
     final InMemoryLibrary library = new InMemoryLibrary();
     AnkiPackage nextPackage;
-    final AnkiImportService service = new AnkiImportService((file, limits) -> {
-        if (nextPackage == null) {
-            throw new DomainException(ErrorCode.SYNC_002, "not an Anki package");
+    final AnkiImportService service = new AnkiImportService(new ReadAnkiPackagePort() {
+        @Override
+        public AnkiPackage read(Path file, ReadLimits limits) {
+            if (nextPackage == null) {
+                throw new DomainException(ErrorCode.SYNC_002, "not an Anki package");
+            }
+            return nextPackage;
         }
-        return nextPackage;
+
+        @Override
+        public void inspect(Path file, ReadLimits limits) {
+            read(file, limits);
+        }
     }, library, library, library, library, library, library, ReadLimits.defaults(), clock);
 
     /** Builds a package: each note gets one card per ordinal in {@code cardsOf}, in the given deck. */
@@ -163,7 +174,7 @@ class AnkiImportServiceTest {
         assertThat(card.ankiGuid()).isEqualTo("guid1");
         assertThat(card.ankiNoteTypeId()).as("Anki updates a note only from one of the same note type").isEqualTo(100L);
         assertThat(cardOfNote(3).deckId()).isEqualTo(deckNamed("Hard").id());
-        assertThat(library.cardBatches).isEqualTo(1);
+        assertThat(library.units).as("decks, templates and cards in one unit").isEqualTo(1);
     }
 
     @Test
@@ -373,5 +384,94 @@ class AnkiImportServiceTest {
         assertThatThrownBy(() -> importing(music(), new ImportOptions(null, true, false, List.of("two words"))))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REQ_002));
         assertThat(library.decks).isEmpty();
+    }
+
+    @Test
+    void aUnitThatFailsMidwayLeavesNoDeckTemplateCardOrNewMediaFileOfTheImport() {
+        DeckId kept = existingDeck("Kept", null);
+        library.store(owner, "old.png", new ByteArrayInputStream("before".getBytes(StandardCharsets.UTF_8)));
+        library.failNextUnitAfter = 1;
+        AnkiPackage pkg = new PackageBuilder().deck(60, "Words", "German").types(VOCAB)
+                .note(1, VOCAB, 60, List.of("hund", "dog"))
+                .note(2, VOCAB, 60, List.of("katze", "cat"))
+                .media("new.png", "PNG").media("old.png", "PNG2")
+                .build();
+
+        assertThatThrownBy(() -> importing(pkg, defaults())).isInstanceOf(IllegalStateException.class);
+
+        assertThat(library.allDecksOf(owner)).extracting(DeckView::id).containsExactly(kept);
+        assertThat(library.ownTemplateNamed(owner, "Vocabulary")).isEmpty();
+        assertThat(library.cardsOf(owner)).isEmpty();
+        assertThat(library.media).as("the file it added is gone; the one it replaced stays")
+                .containsOnlyKeys(owner + "/old.png");
+
+        ImportReport retry = importing(pkg, defaults());
+        assertThat(retry.importedNotes()).isEqualTo(2);
+        assertThat(retry.createdDecks()).isEqualTo(2);
+        assertThat(retry.createdTemplates()).isEqualTo(1);
+    }
+
+    @Test
+    void aMediaFileThatCannotBeStoredTakesBackTheFilesStoredBeforeIt() {
+        library.refuseMediaNamed = "b.png";
+
+        assertThatThrownBy(() -> importing(new PackageBuilder().deck(70, "Pics").types(BASIC_PLUS)
+                .note(1, BASIC_PLUS, 70, List.of("<img src=\"a.png\">", "a"))
+                .media("a.png", "A").media("b.png", "B").build(), defaults()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYS_001));
+
+        assertThat(library.media).isEmpty();
+        assertThat(library.decks).isEmpty();
+        assertThat(library.cards).isEmpty();
+    }
+
+    @Test
+    void noteTypesOfOneNameGetOneTemplateWhenTheirFieldsAgreeAndTwoWhenNot() {
+        AnkiNoteType sameAgain = new AnkiNoteType(200, "Vocabulary", AnkiNoteType.Kind.STANDARD, VOCAB.fields(),
+                VOCAB.templates(), "");
+        AnkiNoteType shorter = new AnkiNoteType(201, "Vocabulary", AnkiNoteType.Kind.STANDARD, List.of("Word", "Meaning"),
+                List.of(new AnkiCardTemplate("Recognise", "{{Word}}", "{{Meaning}}")), "");
+
+        ImportReport report = importing(new PackageBuilder().deck(30, "Words").types(VOCAB, sameAgain, shorter)
+                .note(1, VOCAB, 30, List.of("hund", "dog", ""))
+                .note(2, sameAgain, 30, List.of("katze", "cat", ""))
+                .note(3, shorter, 30, List.of("maus", "mouse"))
+                .build(), defaults());
+
+        assertThat(report.createdTemplates()).isEqualTo(2);
+        assertThat(cardOfNote(2).templateId()).isEqualTo(cardOfNote(1).templateId());
+        assertThat(library.ownTemplateNamed(owner, "Vocabulary (2)")).hasValueSatisfying(template ->
+                assertThat(template.id()).isEqualTo(cardOfNote(3).templateId()));
+    }
+
+    @Test
+    void tellsItsPhasesInOrderAndItsReportInsideTheUnitThatStoresIt() {
+        List<ImportProgress> progress = new ArrayList<>();
+        List<ImportReport> inUnit = new ArrayList<>();
+        List<Integer> cardsSeenInUnit = new ArrayList<>();
+        nextPackage = new PackageBuilder().deck(50, "Pics").types(BASIC_PLUS)
+                .note(1, BASIC_PLUS, 50, List.of("<img src=\"cat.jpg\">", "cat"))
+                .note(2, BASIC_PLUS, 50, List.of("dog", "dog"))
+                .media("cat.jpg", "JPEG").build();
+
+        ImportReport report = service.importPackage(owner, FILE, defaults(), new ImportListener() {
+            @Override
+            public void progressed(ImportProgress p) {
+                progress.add(p);
+            }
+
+            @Override
+            public void beforeCommit(ImportReport r) {
+                inUnit.add(r);
+                cardsSeenInUnit.add(library.cardsOf(owner).size());
+            }
+        });
+
+        assertThat(progress).extracting(ImportProgress::phase)
+                .containsExactly(Phase.READING, Phase.CARDS, Phase.MEDIA, Phase.SAVING);
+        assertThat(progress.getLast()).isEqualTo(new ImportProgress(Phase.SAVING, 2, 2, 1, 1));
+        assertThat(progress).extracting(ImportProgress::percent).isSorted();
+        assertThat(inUnit).containsExactly(report);
+        assertThat(cardsSeenInUnit).containsExactly(2);
     }
 }

@@ -21,6 +21,7 @@ import io.ankirag.domain.card.CardEvent.CardEdited;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.deck.DeckCommand.CreateDeck;
 import io.ankirag.domain.deck.DeckId;
+import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.shared.AggregateCommand;
 import io.ankirag.domain.template.CardTemplate;
 import io.ankirag.domain.template.SystemTemplates;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Decks, templates, cards and media in memory; commands are decided by the real aggregates, so refusals are the
@@ -56,9 +58,13 @@ final class InMemoryLibrary implements SendCommandPort, DeckReadModelPort, Templ
     final Map<TemplateId, TemplateView> templates = new LinkedHashMap<>();
     final Map<CardId, CardView> cards = new LinkedHashMap<>();
     final Map<String, byte[]> media = new LinkedHashMap<>();
-    private final Map<UUID, List<CardEvent>> cardStreams = new HashMap<>();
-    private final Map<UUID, List<TemplateEvent>> templateStreams = new HashMap<>();
-    int cardBatches;
+    final Map<UUID, List<CardEvent>> cardStreams = new HashMap<>();
+    final Map<UUID, List<TemplateEvent>> templateStreams = new HashMap<>();
+    int units;
+    Integer failNextUnitAfter;
+    /** Runs as a unit starts, before it decides anything. */
+    Runnable beforeUnit = () -> { };
+    String refuseMediaNamed;
 
     InMemoryLibrary() {
         for (SystemTemplates.SystemTemplate system : SystemTemplates.ALL) {
@@ -105,10 +111,66 @@ final class InMemoryLibrary implements SendCommandPort, DeckReadModelPort, Templ
         }
     }
 
+    /**
+     * Atomic like the real sender: on a refused required command, or a failure, every map is as it was before.
+     * {@link #failNextUnitAfter} makes the next unit fail once it has decided that many of its {@code each} commands.
+     */
     @Override
-    public List<io.ankirag.domain.error.DomainException> sendEach(List<? extends AggregateCommand> commands) {
-        cardBatches++;
-        return SendCommandPort.super.sendEach(commands);
+    public List<DomainException> sendTogether(List<? extends AggregateCommand> required, List<? extends AggregateCommand> each,
+                                              Consumer<List<DomainException>> beforeCommit) {
+        units++;
+        beforeUnit.run();
+        Snapshot before = new Snapshot(this);
+        try {
+            required.forEach(this::send);
+            List<DomainException> refusals = new ArrayList<>();
+            for (AggregateCommand command : each) {
+                if (failNextUnitAfter != null && refusals.size() == failNextUnitAfter) {
+                    failNextUnitAfter = null;
+                    throw new IllegalStateException("the database went away");
+                }
+                try {
+                    send(command);
+                    refusals.add(null);
+                } catch (DomainException refused) {
+                    refusals.add(refused);
+                }
+            }
+            beforeCommit.accept(refusals);
+            return refusals;
+        } catch (RuntimeException failure) {
+            before.restore(this);
+            throw failure;
+        }
+    }
+
+    /** Copies of every map a unit can change. */
+    private record Snapshot(Map<DeckId, DeckView> decks, Map<TemplateId, TemplateView> templates, Map<CardId, CardView> cards,
+                            Map<UUID, List<CardEvent>> cardStreams, Map<UUID, List<TemplateEvent>> templateStreams) {
+
+        Snapshot(InMemoryLibrary library) {
+            this(new LinkedHashMap<>(library.decks), new LinkedHashMap<>(library.templates), new LinkedHashMap<>(library.cards),
+                    copy(library.cardStreams), copy(library.templateStreams));
+        }
+
+        private static <E> Map<UUID, List<E>> copy(Map<UUID, List<E>> streams) {
+            Map<UUID, List<E>> copy = new HashMap<>();
+            streams.forEach((id, events) -> copy.put(id, new ArrayList<>(events)));
+            return copy;
+        }
+
+        void restore(InMemoryLibrary library) {
+            library.decks.clear();
+            library.decks.putAll(decks);
+            library.templates.clear();
+            library.templates.putAll(templates);
+            library.cards.clear();
+            library.cards.putAll(cards);
+            library.cardStreams.clear();
+            library.cardStreams.putAll(cardStreams);
+            library.templateStreams.clear();
+            library.templateStreams.putAll(templateStreams);
+        }
     }
 
     private void project(CardEvent event) {
@@ -201,6 +263,9 @@ final class InMemoryLibrary implements SendCommandPort, DeckReadModelPort, Templ
 
     @Override
     public void store(UserId owner, String name, InputStream content) {
+        if (name.equals(refuseMediaNamed)) {
+            throw new DomainException(io.ankirag.domain.error.ErrorCode.SYS_001, "a media file could not be stored");
+        }
         try {
             media.put(owner + "/" + name, content.readAllBytes());
         } catch (IOException e) {
@@ -217,5 +282,10 @@ final class InMemoryLibrary implements SendCommandPort, DeckReadModelPort, Templ
     @Override
     public InputStream open(UserId owner, String name) {
         return new java.io.ByteArrayInputStream(media.get(owner + "/" + name));
+    }
+
+    @Override
+    public void remove(UserId owner, String name) {
+        media.remove(owner + "/" + name);
     }
 }

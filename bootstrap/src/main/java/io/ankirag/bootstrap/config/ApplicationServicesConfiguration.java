@@ -36,8 +36,11 @@ import io.ankirag.application.port.out.prompt.PromptReadModelPort;
 import io.ankirag.application.port.out.prompt.ValidateJsonSchemaPort;
 import io.ankirag.application.port.out.rag.RebuildSearchIndexPort;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
-import io.ankirag.application.port.out.ratelimit.RateLimitPort;
 import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
+import io.ankirag.application.port.out.sync.ImportJobQueuePort;
+import io.ankirag.application.port.out.sync.ImportJobReadModelPort;
+import io.ankirag.application.port.out.sync.ImportProgressPort;
+import io.ankirag.application.port.out.sync.ImportUploadsPort;
 import io.ankirag.application.port.out.template.FindTemplateFieldsPort;
 import io.ankirag.application.port.out.template.TemplateReadModelPort;
 import io.ankirag.application.port.out.user.HashPasswordPort;
@@ -52,6 +55,8 @@ import io.ankirag.application.ratelimit.RateLimiter;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.sync.AnkiExportService;
 import io.ankirag.application.sync.AnkiImportService;
+import io.ankirag.application.sync.ImportJobService;
+import io.ankirag.application.sync.ImportJobSettings;
 import io.ankirag.application.template.TemplateService;
 import io.ankirag.application.user.UserService;
 import java.lang.management.ManagementFactory;
@@ -62,6 +67,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.util.unit.DataSize;
 
 /** The application layer is plain Java; this is where its services meet their adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -103,6 +109,17 @@ class ApplicationServicesConfiguration {
                                         CardReadModelPort cards, StoreMediaPort media, Clock clock) {
         return new AnkiImportService(reader, commands, decks, templates, templateFields, cards, media,
                 ReadLimits.defaults(), clock);
+    }
+
+    @Bean
+    ImportJobService importJobService(AnkiImportService imports, ImportJobQueuePort queue, ImportProgressPort progress,
+                                      ImportJobReadModelPort jobs, ImportUploadsPort uploads,
+                                      @Value("${ankirag.import.inline-max-bytes}") DataSize inlineMaxBytes,
+                                      @Value("${ankirag.import.lease}") Duration lease,
+                                      @Value("${ankirag.import.max-attempts}") int maxAttempts,
+                                      @Value("${ankirag.import.retry-delay}") Duration retryDelay, Clock clock) {
+        return new ImportJobService(imports, queue, progress, jobs, uploads,
+                new ImportJobSettings(inlineMaxBytes.toBytes(), lease, maxAttempts, retryDelay), clock);
     }
 
     @Bean

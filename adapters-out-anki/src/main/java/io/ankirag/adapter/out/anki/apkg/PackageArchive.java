@@ -124,9 +124,7 @@ final class PackageArchive implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens an entry for reading later, limited like {@link #copy}; the returned stream closes this archive.
-     */
+    /** Opens an entry for reading later, limited like {@link #copy}; the archive must stay open while it is read. */
     InputStream stream(String name, boolean zstd) throws IOException {
         ZipEntry entry = entry(name);
         ZipLayer raw = new ZipLayer(zip.getInputStream(entry), entry, limits);
@@ -137,16 +135,7 @@ final class PackageArchive implements AutoCloseable {
                 throw InvalidPackage.because("The entry \"" + printable(name) + "\" is larger than " + maxBytes
                         + " bytes uncompressed.");
             }
-        }) {
-            @Override
-            public void close() throws IOException {
-                try {
-                    super.close();
-                } finally {
-                    PackageArchive.this.close();
-                }
-            }
-        };
+        });
     }
 
     private ZipEntry entry(String name) {

@@ -318,8 +318,23 @@ final class SqliteCollection {
         return cards;
     }
 
-    private static List<String> tags(String tags) {
-        return tags == null ? List.of() : Arrays.stream(tags.trim().split("\\s+")).filter(tag -> !tag.isEmpty()).toList();
+    /** Anki's space-separated tags; split by hand, since a regex per note was a fifth of reading the notes. */
+    static List<String> tags(String tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        List<String> split = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= tags.length(); i++) {
+            boolean separator = i == tags.length() || Character.isWhitespace(tags.charAt(i));
+            if (separator && start >= 0) {
+                split.add(tags.substring(start, i));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
+            }
+        }
+        return List.copyOf(split);
     }
 
     private static Instant modified(long note, long epochSeconds) {

@@ -58,10 +58,11 @@ class ZipAnkiPackageReader implements ReadAnkiPackagePort {
             }
             try (PackageArchive archive = PackageArchive.open(file, limits)) {
                 AnkiPackageFormat format = format(archive);
-                List<AnkiMedia> media = media(archive, format, file, limits);
+                MediaArchive mediaArchive = new MediaArchive(file, limits);
+                List<AnkiMedia> media = media(archive, format, mediaArchive);
                 SqliteCollection.Contents contents = collection(archive, format);
                 return new AnkiPackage(format, contents.decks(), contents.noteTypes(), contents.notes(),
-                        contents.cards(), media);
+                        contents.cards(), media, mediaArchive::close);
             }
         } catch (DomainException refused) {
             throw refused;
@@ -69,6 +70,25 @@ class ZipAnkiPackageReader implements ReadAnkiPackagePort {
             throw InvalidPackage.because("The package file is missing.", missing);
         } catch (IOException | UncheckedIOException | SQLException | ZstdException
                  | ProtoReader.MalformedProtobufException damaged) {
+            throw InvalidPackage.because("The package is damaged or not an Anki package" + describe(damaged), damaged);
+        }
+    }
+
+    @Override
+    public void inspect(Path file, ReadLimits limits) {
+        Objects.requireNonNull(limits, "limits");
+        try {
+            if (Files.size(file) == 0) {
+                throw InvalidPackage.because("The file is empty.");
+            }
+            try (PackageArchive archive = PackageArchive.open(file, limits)) {
+                format(archive);
+            }
+        } catch (DomainException refused) {
+            throw refused;
+        } catch (NoSuchFileException missing) {
+            throw InvalidPackage.because("The package file is missing.", missing);
+        } catch (IOException | UncheckedIOException | ZstdException | ProtoReader.MalformedProtobufException damaged) {
             throw InvalidPackage.because("The package is damaged or not an Anki package" + describe(damaged), damaged);
         }
     }
@@ -149,7 +169,7 @@ class ZipAnkiPackageReader implements ReadAnkiPackagePort {
      * Every media file is inflated once here, to check it against the limits, its CRC and the size and SHA-1 the
      * map declares; {@link AnkiMedia#open()} reads it again from the package.
      */
-    private static List<AnkiMedia> media(PackageArchive archive, AnkiPackageFormat format, Path file, ReadLimits limits)
+    private static List<AnkiMedia> media(PackageArchive archive, AnkiPackageFormat format, MediaArchive mediaArchive)
             throws IOException {
         if (!archive.has("media")) {
             return List.of();
@@ -162,34 +182,59 @@ class ZipAnkiPackageReader implements ReadAnkiPackagePort {
                 throw InvalidPackage.because("The package's media map names \"" + PackageArchive.printable(entry.name())
                         + "\" in entry \"" + PackageArchive.printable(entry.zipName()) + "\", which is missing.");
             }
-            MessageDigest sha1 = sha1();
-            long size = archive.copy(entry.zipName(), zstd(format),
-                    new DigestOutputStream(OutputStream.nullOutputStream(), sha1));
+            // Only current packages declare a checksum; hashing the others' media would be work for nothing.
+            MessageDigest sha1 = entry.sha1().length > 0 ? sha1() : null;
+            long size = archive.copy(entry.zipName(), zstd(format), sha1 == null ? OutputStream.nullOutputStream()
+                    : new DigestOutputStream(OutputStream.nullOutputStream(), sha1));
             if (entry.size() >= 0 && entry.size() != size) {
                 throw InvalidPackage.because("The media file \"" + PackageArchive.printable(entry.name()) + "\" has "
                         + size + " bytes where the map says " + entry.size() + ".");
             }
-            if (entry.sha1().length > 0 && !Arrays.equals(entry.sha1(), sha1.digest())) {
+            if (sha1 != null && !Arrays.equals(entry.sha1(), sha1.digest())) {
                 throw InvalidPackage.because("The media file \"" + PackageArchive.printable(entry.name())
                         + "\" does not match its checksum.");
             }
             String zipName = entry.zipName();
             boolean zstd = zstd(format);
-            media.add(new AnkiMedia(entry.name(), size, () -> open(file, zipName, zstd, limits)));
+            media.add(new AnkiMedia(entry.name(), size, () -> mediaArchive.stream(zipName, zstd)));
         }
         return media;
     }
 
-    private static InputStream open(Path file, String zipName, boolean zstd, ReadLimits limits) {
-        PackageArchive archive = PackageArchive.open(file, limits);
-        try {
-            return archive.stream(zipName, zstd);
-        } catch (IOException | RuntimeException failed) {
-            archive.close();
-            if (failed instanceof DomainException refused) {
+    /**
+     * The package's zip for reading media after {@link #read}: opened (and its entry names checked) on the first
+     * file, then shared by the others until the package is closed. Opening it for each file instead read the
+     * zip's whole directory each time: quadratic in the number of media files.
+     */
+    private static final class MediaArchive {
+
+        private final Path file;
+        private final ReadLimits limits;
+        private PackageArchive archive;
+
+        MediaArchive(Path file, ReadLimits limits) {
+            this.file = file;
+            this.limits = limits;
+        }
+
+        synchronized InputStream stream(String zipName, boolean zstd) {
+            try {
+                if (archive == null) {
+                    archive = PackageArchive.open(file, limits);
+                }
+                return archive.stream(zipName, zstd);
+            } catch (DomainException refused) {
                 throw refused;
+            } catch (IOException | RuntimeException failed) {
+                throw InvalidPackage.because("The package can no longer be read: " + failed.getMessage(), failed);
             }
-            throw InvalidPackage.because("The package can no longer be read: " + failed.getMessage(), failed);
+        }
+
+        synchronized void close() {
+            if (archive != null) {
+                archive.close();
+                archive = null;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ankirag.adapter.out.anki.apkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ankirag.application.anki.AnkiCard;
 import io.ankirag.application.anki.AnkiCardTemplate;
@@ -11,6 +12,8 @@ import io.ankirag.application.anki.AnkiNoteType;
 import io.ankirag.application.anki.AnkiPackage;
 import io.ankirag.application.anki.AnkiPackageFormat;
 import io.ankirag.application.anki.ReadLimits;
+import io.ankirag.domain.error.DomainException;
+import io.ankirag.domain.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -187,8 +190,9 @@ class ZipAnkiPackageReaderTest {
     }
 
     @Test
-    void mediaCanBeOpenedAgain() throws IOException {
-        AnkiMedia image = read("srs-converter--mixed-legacy-2.apkg").media().getFirst();
+    void mediaCanBeOpenedAgainAlsoAfterThePackageIsClosed() throws IOException {
+        AnkiPackage pkg = read("srs-converter--mixed-legacy-2.apkg");
+        AnkiMedia image = pkg.media().getFirst();
 
         byte[] first;
         try (InputStream bytes = image.open()) {
@@ -197,6 +201,31 @@ class ZipAnkiPackageReaderTest {
         try (InputStream bytes = image.open()) {
             assertThat(bytes.readAllBytes()).isEqualTo(first);
         }
+        pkg.close();
+        try (InputStream bytes = image.open()) {
+            assertThat(bytes.readAllBytes()).isEqualTo(first);
+        }
+        pkg.close();
         assertThat(Files.exists(temporaryFolder)).isTrue();
+    }
+
+    @Test
+    void inspectionPassesEveryRealPackageAndRefusesWhatCannotBeOneWithoutExtractingAnything() throws IOException {
+        ZipAnkiPackageReader reader = new ZipAnkiPackageReader(temporaryFolder);
+        for (String fixture : List.of("srs-converter--mixed-legacy-2.apkg", "srs-converter--empty-latest.apkg",
+                "srs-converter--empty-legacy-2.colpkg", "anki-pwa--ap_gov_vocab_anki11.apkg")) {
+            reader.inspect(Fixtures.apkg(fixture), ReadLimits.defaults());
+        }
+        Path notAZip = Files.writeString(temporaryFolder.resolve("notes.apkg"), "just text");
+        Path empty = Files.write(temporaryFolder.resolve("empty.apkg"), new byte[0]);
+        Path noCollection = TestZips.write(temporaryFolder.resolve("media-only.apkg"), Map.of("media", "{}".getBytes()));
+
+        for (Path bad : List.of(notAZip, empty, noCollection)) {
+            assertThatThrownBy(() -> reader.inspect(bad, ReadLimits.defaults()))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_002));
+        }
+        try (var left = Files.list(temporaryFolder)) {
+            assertThat(left).containsExactlyInAnyOrder(notAZip, empty, noCollection);
+        }
     }
 }

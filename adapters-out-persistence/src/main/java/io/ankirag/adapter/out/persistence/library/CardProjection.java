@@ -48,22 +48,15 @@ class CardProjection {
             batch.insert(created, by);
             return;
         }
-        batch.flushInserts();
+        if (event instanceof CardEdited edited) {
+            batch.edit(edited, by);
+            return;
+        }
+        batch.flushPending();
         jdbi.useHandle(h -> {
             switch (event) {
                 case CardCreated created -> throw new IllegalStateException("handled above");
-                case CardEdited edited -> h.createUpdate("""
-                                UPDATE cards SET fields = CAST(:fields AS json), tags = :tags, tags_lower = :tagsLower,
-                                    search_text = :search, updated_at = :at, updated_by = :by WHERE id = :id
-                                """)
-                        .bind("fields", json(edited.fields()))
-                        .bindArray("tags", String.class, edited.tags())
-                        .bindArray("tagsLower", String.class, lower(edited.tags()))
-                        .bind("search", searchText(edited.fields()))
-                        .bind("at", utc(edited.at()))
-                        .bind("by", by)
-                        .bind("id", edited.cardId().value())
-                        .execute();
+                case CardEdited edited -> throw new IllegalStateException("handled above");
                 case CardMoved moved -> {
                     touch(h, event, by, "deck_id = :deck", "deck", moved.toDeckId().value());
                     batch.count(moved.fromDeckId(), -1);

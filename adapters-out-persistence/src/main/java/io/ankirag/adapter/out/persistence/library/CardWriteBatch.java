@@ -2,8 +2,15 @@ package io.ankirag.adapter.out.persistence.library;
 
 import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
 
+import io.ankirag.domain.card.AnkiIds;
 import io.ankirag.domain.card.CardEvent.CardCreated;
+import io.ankirag.domain.card.CardEvent.CardEdited;
 import io.ankirag.domain.deck.DeckId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,27 +20,37 @@ import java.util.UUID;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The writes of one batch of card events, gathered and sent as JDBC batches when Axon's unit of work prepares
- * to commit, inside the same transaction as the tracking token. New cards go in as one batched insert, and
- * each deck's count changes once per batch: updating one row hundreds of times in a transaction makes
+ * to commit, inside the same transaction as the tracking token. New cards go in as one batched insert, edits
+ * (an import with overwrite edits thousands) as one batched update, and each deck's count changes once per batch: updating one row hundreds of times in a transaction makes
  * PostgreSQL walk an ever longer chain of row versions, which made replays slow down as they went.
  */
 final class CardWriteBatch {
 
     private static final String INSERT = """
             INSERT INTO cards (id, owner_id, deck_id, template_id, fields, tags, tags_lower, search_text, status, origin,
-                               anki_note_id, anki_card_id, anki_guid, anki_note_type_id, created_by, updated_by, created_at, updated_at)
-            VALUES (:id, :owner, :deck, :template, CAST(:fields AS json), :tags, :tagsLower, :search, :status, :origin,
-                    :note, :card, :guid, :noteType, :by, :by, :at, :at)
+                               anki_note_id, anki_card_id, anki_guid, anki_note_type_id, created_by, updated_by, created_at,
+                               updated_at)
+            VALUES (?, ?, ?, ?, CAST(? AS json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private static final String EDIT = """
+            UPDATE cards SET fields = CAST(:fields AS json), tags = :tags, tags_lower = :tagsLower,
+                search_text = :search, updated_at = :at, updated_by = :by WHERE id = :id
             """;
 
     private record NewCard(CardCreated event, UUID by) {
     }
 
+    private record Edit(CardEdited event, UUID by) {
+    }
+
     private final Jdbi jdbi;
     private final List<NewCard> inserts = new ArrayList<>();
+    private final List<Edit> edits = new ArrayList<>();
     private final Map<UUID, Long> countDeltas = new LinkedHashMap<>();
 
     private CardWriteBatch(Jdbi jdbi) {
@@ -61,6 +78,14 @@ final class CardWriteBatch {
         }
     }
 
+    /** An edit, written after the inserts gathered before it (an import may create and edit a card in one batch). */
+    void edit(CardEdited edited, UUID by) {
+        edits.add(new Edit(edited, by));
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush();
+        }
+    }
+
     void count(DeckId deck, long delta) {
         countDeltas.merge(deck.value(), delta, Long::sum);
         if (!CurrentUnitOfWork.isStarted()) {
@@ -68,40 +93,76 @@ final class CardWriteBatch {
         }
     }
 
-    /** Writes the pending inserts; call before changing a card that may have been created in this batch. */
-    void flushInserts() {
-        if (inserts.isEmpty()) {
+    /**
+     * Writes the pending inserts and edits, in that order; call before any other change of a card that may have
+     * been created or edited in this batch.
+     */
+    void flushPending() {
+        flushInserts();
+        if (edits.isEmpty()) {
             return;
         }
         jdbi.useHandle(h -> {
-            PreparedBatch batch = h.prepareBatch(INSERT);
-            for (NewCard card : inserts) {
-                CardCreated created = card.event();
-                batch.bind("id", created.cardId().value())
-                        .bind("owner", created.ownerId().value())
-                        .bind("deck", created.deckId().value())
-                        .bind("template", created.templateId().value())
-                        .bind("fields", CardProjection.json(created.fields()))
-                        .bindArray("tags", String.class, created.tags())
-                        .bindArray("tagsLower", String.class, CardProjection.lower(created.tags()))
-                        .bind("search", CardProjection.searchText(created.fields()))
-                        .bind("status", created.status().name().toLowerCase(Locale.ROOT))
-                        .bind("origin", created.origin().name().toLowerCase(Locale.ROOT))
-                        .bind("note", created.ankiIds() == null ? null : created.ankiIds().noteId())
-                        .bind("card", created.ankiIds() == null ? null : created.ankiIds().cardId())
-                        .bind("guid", created.ankiIds() == null ? null : created.ankiIds().guid())
-                        .bind("noteType", created.ankiIds() == null ? null : created.ankiIds().noteTypeId())
-                        .bind("by", card.by())
-                        .bind("at", utc(created.at()))
+            PreparedBatch batch = h.prepareBatch(EDIT);
+            for (Edit edit : edits) {
+                CardEdited edited = edit.event();
+                batch.bind("fields", CardProjection.json(edited.fields()))
+                        .bindArray("tags", String.class, edited.tags())
+                        .bindArray("tagsLower", String.class, CardProjection.lower(edited.tags()))
+                        .bind("search", CardProjection.searchText(edited.fields()))
+                        .bind("at", utc(edited.at()))
+                        .bind("by", edit.by())
+                        .bind("id", edited.cardId().value())
                         .add();
             }
             batch.execute();
+        });
+        edits.clear();
+    }
+
+    private void flushInserts() {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        // Plain JDBC with positional parameters: Jdbi's named binding cost a sixth of the projection's time on a
+        // 20,000-card import.
+        jdbi.useHandle(h -> {
+            Connection connection = h.getConnection();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (NewCard card : inserts) {
+                    CardCreated created = card.event();
+                    AnkiIds anki = created.ankiIds();
+                    OffsetDateTime at = utc(created.at());
+                    insert.setObject(1, created.cardId().value());
+                    insert.setObject(2, created.ownerId().value());
+                    insert.setObject(3, created.deckId().value());
+                    insert.setObject(4, created.templateId().value());
+                    insert.setString(5, CardProjection.json(created.fields()));
+                    insert.setArray(6, connection.createArrayOf("text", created.tags().toArray()));
+                    insert.setArray(7, connection.createArrayOf("text", CardProjection.lower(created.tags()).toArray()));
+                    insert.setString(8, CardProjection.searchText(created.fields()));
+                    insert.setString(9, created.status().name().toLowerCase(Locale.ROOT));
+                    insert.setString(10, created.origin().name().toLowerCase(Locale.ROOT));
+                    insert.setObject(11, anki == null ? null : anki.noteId(), Types.BIGINT);
+                    insert.setObject(12, anki == null ? null : anki.cardId(), Types.BIGINT);
+                    insert.setString(13, anki == null ? null : anki.guid());
+                    insert.setObject(14, anki == null ? null : anki.noteTypeId(), Types.BIGINT);
+                    insert.setObject(15, card.by());
+                    insert.setObject(16, card.by());
+                    insert.setObject(17, at);
+                    insert.setObject(18, at);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
         });
         inserts.clear();
     }
 
     void flush() {
-        flushInserts();
+        flushPending();
         if (countDeltas.isEmpty()) {
             return;
         }

@@ -67,6 +67,15 @@ class LocalDirectoryMediaStore implements StoreMediaPort {
         }
     }
 
+    @Override
+    public void remove(UserId owner, String name) {
+        try {
+            Files.deleteIfExists(fileOf(owner, name));
+        } catch (IOException e) {
+            throw new DomainException(ErrorCode.SYS_001, "a media file could not be removed", e);
+        }
+    }
+
     private Path fileOf(UserId owner, String name) {
         Path folder = root.resolve(owner.value().toString());
         Path file = folder.resolve(plainName(name)).normalize();

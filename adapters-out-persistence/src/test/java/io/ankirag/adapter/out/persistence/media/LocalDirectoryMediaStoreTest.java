@@ -51,6 +51,25 @@ class LocalDirectoryMediaStoreTest {
         }
     }
 
+    @Test
+    void removesOnlyTheNamedFileOfThatOwnerAndAMissingOneIsNoError() throws IOException {
+        LocalDirectoryMediaStore store = new LocalDirectoryMediaStore(root);
+        UserId other = new UserId(UUID.randomUUID());
+        store.store(owner, "a.png", bytes("a"));
+        store.store(owner, "b.png", bytes("b"));
+        store.store(other, "a.png", bytes("theirs"));
+
+        store.remove(owner, "a.png");
+        store.remove(owner, "never-stored.png");
+
+        assertThat(store.sizeOf(owner, "a.png")).isEmpty();
+        assertThat(store.sizeOf(owner, "b.png")).hasValue(1);
+        assertThat(store.sizeOf(other, "a.png")).hasValue(6);
+        assertThatThrownBy(() -> store.remove(owner, "../" + other.value() + "/a.png"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_002));
+        assertThat(store.sizeOf(other, "a.png")).hasValue(6);
+    }
+
     private static ByteArrayInputStream bytes(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -12,7 +12,8 @@ public interface ReadAnkiPackagePort {
      * (schema 11) and {@code collection.anki21b} (zstd, schema 18), choosing by the package's {@code meta} entry
      * and, without one, by which collection file is there. Every media file in the map is checked to be present
      * and within {@code limits}; its bytes are read again only when {@link io.ankirag.application.anki.AnkiMedia#open()}
-     * is called, from {@code file}, which the caller keeps until then. Temporary files are gone when this returns.
+     * is called, from {@code file}, which the caller keeps until then; the zip opened for that stays open until the
+     * caller closes the package. Temporary files are gone when this returns.
      *
      * <p>Ids are Anki's. Every note's note type and every card's note exist in the result; a card's deck may
      * not (Anki puts such cards in the default deck).
@@ -24,4 +25,13 @@ public interface ReadAnkiPackagePort {
      *         duplicate note ids
      */
     AnkiPackage read(Path file, ReadLimits limits);
+
+    /**
+     * Checks, without inflating anything but the small {@code meta} entry, that {@code file} could be a package:
+     * a non-empty zip within the entry limit, with safe entry names and a collection of a known format. Passing
+     * says little about the collection itself; {@link #read} still refuses what this lets through.
+     *
+     * @throws io.ankirag.domain.error.DomainException {@code SYNC_002}, saying what is wrong
+     */
+    void inspect(Path file, ReadLimits limits);
 }

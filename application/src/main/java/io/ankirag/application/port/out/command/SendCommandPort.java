@@ -2,8 +2,8 @@ package io.ankirag.application.port.out.command;
 
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.shared.AggregateCommand;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 public interface SendCommandPort {
 
@@ -33,21 +33,28 @@ public interface SendCommandPort {
     }
 
     /**
-     * Sends each command in order, independently, and waits for the read models once at the end: the fast
-     * path for bulk work.
+     * Sends each command in order, independently, stores the accepted ones' events together and waits for the
+     * read models once at the end: the fast path for bulk work. A later command sees what an earlier one of the
+     * same aggregate decided.
      *
      * @return for each command, in order, its refusal, or {@code null} when it was accepted
      */
     default List<DomainException> sendEach(List<? extends AggregateCommand> commands) {
-        List<DomainException> refusals = new ArrayList<>(commands.size());
-        for (AggregateCommand command : commands) {
-            try {
-                send(command);
-                refusals.add(null);
-            } catch (DomainException refused) {
-                refusals.add(refused);
-            }
-        }
-        return refusals;
+        return sendTogether(List.of(), commands, refusals -> { });
     }
+
+    /**
+     * One unit, for work that must land whole or not at all (an import): every command of {@code required} must be
+     * accepted; each of {@code each} may be refused on its own (it then writes nothing and its refusal is
+     * returned). The events of all accepted commands are stored with one commit; {@code beforeCommit} runs inside
+     * that unit, after every command is decided and before the commit, so what it writes through a port that joins
+     * the transaction commits or rolls back with the events. If a required command is refused or anything fails,
+     * nothing is stored. Returns once the read models show the events, like {@link #send}.
+     *
+     * @return for each command of {@code each}, in order, its refusal, or {@code null} when it was accepted
+     * @throws io.ankirag.domain.error.DomainException the refusal of the first required command refused; nothing is
+     *                                                 stored then
+     */
+    List<DomainException> sendTogether(List<? extends AggregateCommand> required, List<? extends AggregateCommand> each,
+                                       Consumer<List<DomainException>> beforeCommit);
 }

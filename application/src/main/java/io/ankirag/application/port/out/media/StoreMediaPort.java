@@ -26,4 +26,13 @@ public interface StoreMediaPort {
      *                                                 {@code SYS_001} when the file is missing or unreadable
      */
     InputStream open(UserId owner, String name);
+
+    /**
+     * Removes the owner's media file {@code name} if there is one: how a failed import takes back the files it
+     * added.
+     *
+     * @throws io.ankirag.domain.error.DomainException {@code SYNC_002} for a name that is not a plain file name;
+     *                                                 {@code SYS_001} when the file cannot be removed
+     */
+    void remove(UserId owner, String name);
 }
