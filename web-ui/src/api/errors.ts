@@ -20,6 +20,8 @@ export const ERROR_MESSAGES = {
   PROMPT_003: 'System prompts cannot be deleted; add a new version instead.',
   GEN_001: 'The language model failed to answer. Try again in a moment.',
   GEN_002: 'The generation request is not valid.',
+  GEN_003: 'That generation job does not exist, or it is not yours.',
+  GEN_004: 'That generation job has already finished.',
   SYNC_001: 'Anki is not reachable. Is Anki running with AnkiConnect?',
   SYNC_002: 'This file is not an Anki package that can be read (.apkg or .colpkg).',
   RAG_001: 'The search index could not process the text. Try again in a moment.',
