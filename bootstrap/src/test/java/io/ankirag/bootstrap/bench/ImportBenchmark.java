@@ -1,5 +1,6 @@
 package io.ankirag.bootstrap.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.ankirag.application.anki.AnkiCard;
 import io.ankirag.application.anki.AnkiCardTemplate;
 import io.ankirag.application.anki.AnkiDeck;
@@ -26,6 +27,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,10 +45,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -118,7 +127,6 @@ class ImportBenchmark {
         // 3. Parse+store: the whole import, each run by a new user so that nothing is skipped as a duplicate.
         List<String> runs = new ArrayList<>();
         double best = Double.MAX_VALUE;
-        long peakHeap = 0;
         for (int i = 0; i < RUNS; i++) {
             UserId owner = register.register(new RegisterUser("bench-" + UUID.randomUUID() + "@example.com",
                     "bench-password", "Bench")).user().id();
@@ -134,14 +142,13 @@ class ImportBenchmark {
             double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
             double importCpu = (threadCpuNanos("main") - mainCpu) / 1e9;
             double libraryCpu = (threadCpuNanos("EventProcessor[library]") - projectionCpu) / 1e9;
-            long peak = heap.stop();
+            heap.stop();
             check(report.importedNotes() == NOTES && report.failed().isEmpty(), "import: " + report.importedNotes()
                     + " imported, " + report.failed().size() + " failed");
             best = Math.min(best, s);
-            peakHeap = Math.max(peakHeap, peak);
-            runs.add(String.format(Locale.ROOT, "  run %d: %6.2f s %7.0f notes/s | heap peak %4d MiB (%4d MiB before) |"
+            runs.add(String.format(Locale.ROOT, "  run %d: %6.2f s %7.0f notes/s | %s, %d MiB before |"
                             + " CPU s: JVM %5.2f, importing thread %5.2f, cards projection %5.2f",
-                    i + 1, s, NOTES / s, peak >> 20, heapBefore >> 20, cpuSeconds, importCpu, libraryCpu));
+                    i + 1, s, NOTES / s, heap.describe(), heapBefore >> 20, cpuSeconds, importCpu, libraryCpu));
         }
 
         // 4. The same import as a background job, its phases timed from outside by polling the job.
@@ -185,8 +192,8 @@ class ImportBenchmark {
                 NOTES / parseSeconds, READS, parseSeconds, plainSeconds / parseSeconds);
         System.out.println("parse+store (import use case, embeddings stopped):");
         runs.forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "best parse+store: %.0f notes/s, ratio to plain JDBC %.3f; peak heap %d MiB%n",
-                NOTES / best, plainSeconds / best, peakHeap >> 20);
+        System.out.printf(Locale.ROOT, "best parse+store: %.0f notes/s, ratio to plain JDBC %.3f%n", NOTES / best,
+                plainSeconds / best);
         jobLines.forEach(System.out::println);
         System.out.println();
         deleteQuietly(folder);
@@ -252,15 +259,49 @@ class ImportBenchmark {
         return count;
     }
 
-    /** Heap in use, sampled every few milliseconds: the highest value seen between start and stop. */
+    /**
+     * Heap in use, sampled every few milliseconds (garbage included: with a large maximum heap the collector runs
+     * seldom), and what every collection in between left in use: the live data the import needed at most.
+     */
     private static final class HeapSampler {
+
+        /** A collection reports every memory pool, code cache and metaspace included. */
+        private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
 
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong peakAfterGc = new AtomicLong();
+        private final AtomicLong collections = new AtomicLong();
         private final Thread thread;
+        private final List<Runnable> unsubscribe = new ArrayList<>();
 
         private HeapSampler() {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                NotificationEmitter emitter = (NotificationEmitter) collector;
+                NotificationListener listener = (notification, handback) -> {
+                    if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                                .mapToLong(pool -> pool.getValue().getUsed())
+                                .sum();
+                        peakAfterGc.accumulateAndGet(after, Math::max);
+                        collections.incrementAndGet();
+                    }
+                };
+                emitter.addNotificationListener(listener, null, null);
+                unsubscribe.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(listener);
+                    } catch (ListenerNotFoundException ignored) {
+                        // already gone
+                    }
+                });
+            }
             thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
                 while (running.get()) {
                     peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
@@ -277,11 +318,16 @@ class ImportBenchmark {
             return new HeapSampler();
         }
 
-        long stop() throws InterruptedException {
+        void stop() throws InterruptedException {
             running.set(false);
             thread.join();
             peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-            return peak.get();
+            unsubscribe.forEach(Runnable::run);
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "heap peak %4d MiB, after GC at most %4d MiB (%d GCs)", peak.get() >> 20,
+                    peakAfterGc.get() >> 20, collections.get());
         }
     }
 

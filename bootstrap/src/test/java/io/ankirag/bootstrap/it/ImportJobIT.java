@@ -34,12 +34,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Packages above {@code SYNC_IMPORT_INLINE_MAX_BYTES} (2 MB, also in tests) go through the background job: the
- * tests write packages of a few hundred notes with three 1 MB images, which no zip compresses below that.
+ * tests write packages of a few dozen notes with three 1 MB images, which no zip compresses below that (few
+ * notes: every card written here is embedded again when RagSearchIT rebuilds the search index).
  */
 @IntegrationTest
 class ImportJobIT extends HttpApiTestBase {
 
-    static final int NOTES = 240;
+    static final int NOTES = 40;
     static final String[] MEDIA = {"big-0.png", "big-1.png", "big-2.png"};
 
     @Autowired WriteAnkiPackagePort writer;

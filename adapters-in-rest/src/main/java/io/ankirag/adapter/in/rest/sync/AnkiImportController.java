@@ -24,6 +24,9 @@ import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
@@ -72,6 +75,10 @@ class AnkiImportController {
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import an Anki package: decks, note types, one card per note, media; reports each skipped or"
             + " failed note. A large package answers 202 with a job to follow instead")
+    @ApiResponse(responseCode = "200", description = "imported during the request",
+            content = @Content(schema = @Schema(implementation = ImportResponse.class)))
+    @ApiResponse(responseCode = "202", description = "queued as a background job; follow its Location",
+            content = @Content(schema = @Schema(implementation = ImportJobAccepted.class)))
     ResponseEntity<Object> importPackage(@AuthenticationPrincipal CurrentUser caller,
                                          @RequestParam("file") MultipartFile file,
                                          @Parameter(description = "an existing deck to import under")
