@@ -66,7 +66,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.util.unit.DataSize;
 
 /** The application layer is plain Java; this is where its services meet their adapters. */
@@ -183,17 +182,11 @@ class ApplicationServicesConfiguration {
                 contextThreshold, factCheckConcurrency, GenerationSettings.DEFAULT_DECK_NAME);
     }
 
-    /*
-     * The model, fact-checking, rate-limit, idempotency and signal ports are implemented by the LLM and Redis
-     * adapters (issue 7). @Lazy resolves them at first use: the application starts without them, and a call that
-     * needs a missing one fails then, as a missing key does.
-     */
-
     @Bean
     GenerationService generationService(SendCommandPort commands, GenerationJobReadModelPort jobs, DeckReadModelPort decks,
                                         DeckService deckService, PromptReadModelPort prompts, LoadUserPort users,
-                                        RateLimiter rateLimiter, @Lazy IdempotencyKeysPort idempotencyKeys,
-                                        @Lazy SignalsPort signals, GenerationSettings settings, Clock clock) {
+                                        RateLimiter rateLimiter, IdempotencyKeysPort idempotencyKeys,
+                                        SignalsPort signals, GenerationSettings settings, Clock clock) {
         return new GenerationService(commands, jobs, decks, deckService, prompts, users, rateLimiter, idempotencyKeys, signals,
                 settings, clock);
     }
@@ -201,8 +194,8 @@ class ApplicationServicesConfiguration {
     @Bean
     GenerationPipeline generationPipeline(SendCommandPort commands, GenerationJobReadModelPort jobs, CardSearchService search,
                                           DuplicateFinder duplicates, PromptService promptService, PromptReadModelPort prompts,
-                                          FindTemplateFieldsPort templates, @Lazy ChatModelPort chat,
-                                          @Lazy FactCheckPort factChecker, RecordPromptExecutionPort executions,
+                                          FindTemplateFieldsPort templates, ChatModelPort chat,
+                                          FactCheckPort factChecker, RecordPromptExecutionPort executions,
                                           GenerationSettings settings, Clock clock) {
         return new GenerationPipeline(commands, jobs, search, duplicates, promptService, prompts, templates, chat, factChecker,
                 executions, settings, clock);
@@ -210,7 +203,7 @@ class ApplicationServicesConfiguration {
 
     @Bean
     GenerationWorker generationWorker(GenerationWorkQueuePort queue, GenerationJobReadModelPort jobs, GenerationPipeline pipeline,
-                                      @Lazy SignalsPort signals,
+                                      SignalsPort signals,
                                       @Value("${ankirag.generation.worker.concurrency:4}") int concurrency,
                                       @Value("${ankirag.generation.worker.lease:30s}") Duration lease,
                                       @Value("${ankirag.generation.worker.poll-interval:1s}") Duration pollInterval,

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ankirag.bootstrap.it.Accounts.Session;
 import io.ankirag.application.port.out.llm.FactCheckPort;
+import io.ankirag.adapter.out.llm.fake.FakeLlmServer;
+import io.ankirag.bootstrap.testing.FakeLlms;
 import io.ankirag.bootstrap.testing.ScriptedChatModel;
 import io.ankirag.bootstrap.testing.ScriptedFactChecker;
 import io.ankirag.bootstrap.testing.ScriptedChatModel.Call;
@@ -99,6 +101,44 @@ class GenerationIT extends HttpApiTestBase {
         assertThat((Integer) execution.get("output_tokens")).isPositive();
         Call call = model.calls(topic).getFirst();
         assertThat(call.request().responseSchema()).contains("\"cloze\"");
+    }
+
+    @Test
+    void theRequestReachesTheModelServerAsAskedAndItsTokenCountsAreRecorded() {
+        String topic = Generations.topic("Java records");
+        String card = basic("What does a record generate?", "Accessors, equals, hashCode and toString");
+        model.script(topic, cards(Duration.ZERO, card));
+
+        JsonNode done = generations.awaitFinished(user, generations.start(user, body("topic", topic, "num_cards", 1, "deck_id", deck)));
+
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+        List<FakeLlmServer.Received> requests = FakeLlms.OPENAI.received().stream()
+                .filter(request -> request.lastUserMessage().contains(topic)).toList();
+        assertThat(requests).hasSize(1);
+        FakeLlmServer.Received sent = requests.getFirst();
+        assertThat(sent.path()).isEqualTo("/v1/chat/completions");
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer fake-openai-key");
+        assertThat(sent.model()).isEqualTo(FakeLlms.MODEL);
+        assertThat(sent.streamed()).isTrue();
+        Map<String, Object> execution = jdbc.queryForMap("""
+                SELECT model, rendered_system, rendered_user, response_text, input_tokens, output_tokens, attempts
+                FROM prompt_executions WHERE job_id = ?::uuid AND purpose = 'generation'
+                """, UUID.fromString(done.path("id").asText()));
+        assertThat(sent.messages()).extracting(FakeLlmServer.Message::role).containsExactly("system", "user");
+        assertThat(sent.messages().get(0).content()).isEqualTo(execution.get("rendered_system"));
+        assertThat(sent.messages().get(1).content()).isEqualTo(execution.get("rendered_user"));
+        JsonNode format = sent.responseFormat();
+        assertThat(format.path("type").asText()).isEqualTo("json_schema");
+        assertThat(format.path("json_schema").path("name").asText()).isNotBlank();
+        assertThat(format.path("json_schema").path("schema").path("properties").has("cards")).as(format.toString()).isTrue();
+
+        String answer = "{\"cards\": [" + card + "]}";
+        assertThat(execution).containsEntry("model", FakeLlms.MODEL).containsEntry("response_text", answer)
+                .containsEntry("attempts", 1)
+                .containsEntry("input_tokens", sent.promptWords())
+                .containsEntry("output_tokens", FakeLlmServer.pieces(answer).size());
+        assertThat(jdbc.queryForObject("SELECT model FROM card_generation_info WHERE card_id = ?::uuid", String.class,
+                UUID.fromString(done.path("cards").get(0).path("id").asText()))).isEqualTo(FakeLlms.MODEL);
     }
 
     @Test
@@ -249,7 +289,7 @@ class GenerationIT extends HttpApiTestBase {
     @Test
     void whenTheModelFailsForGoodTheJobFailsAndTheCardsAlreadyMadeStayDrafts() {
         String topic = Generations.topic("Kubernetes pods");
-        model.script(topic, cardsThenFailure(Duration.ofMillis(50), "SOP_LLM answered 503 three times; giving up",
+        model.script(topic, cardsThenFailure(Duration.ofMillis(50), "the connection broke",
                 basic("What is a pod?", "The smallest deployable unit"),
                 basic("What runs in a pod?", "One or more containers sharing a network namespace")));
 
@@ -257,14 +297,16 @@ class GenerationIT extends HttpApiTestBase {
 
         assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("failed");
         assertThat(failed.path("completed_cards").asInt()).isEqualTo(2);
+        String reason = jdbc.queryForObject("SELECT error FROM prompt_executions WHERE job_id = ?::uuid", String.class,
+                UUID.fromString(failed.path("id").asText()));
+        assertThat(reason).as("the adapter's reason: a broken stream is not retried once cards were delivered")
+                .startsWith("LLM openai at " + FakeLlms.OPENAI.baseUrl()).contains("not retried");
         assertThat(failed.path("errors")).anySatisfy(error -> {
             assertThat(error.path("code").asText()).isEqualTo("GEN_001");
-            assertThat(error.path("message").asText()).isEqualTo("SOP_LLM answered 503 three times; giving up");
+            assertThat(error.path("message").asText()).isEqualTo(reason);
         });
         assertThat(generations.cardsIn(user, deck)).hasSize(2)
                 .allSatisfy(card -> assertThat(card.path("status").asText()).isEqualTo("draft"));
-        assertThat(jdbc.queryForObject("SELECT error FROM prompt_executions WHERE job_id = ?::uuid", String.class,
-                UUID.fromString(failed.path("id").asText()))).isEqualTo("SOP_LLM answered 503 three times; giving up");
     }
 
     @Test

@@ -146,7 +146,8 @@ class GenerationStreamIT extends HttpApiTestBase {
 
         assertThat(events.getLast().name()).isEqualTo("error");
         assertThat(events.getLast().json().path("code").asText()).isEqualTo("GEN_001");
-        assertThat(events.getLast().json().path("message").asText()).isEqualTo("the model is down");
+        assertThat(events.getLast().json().path("message").asText()).as("the adapter's reason, with the model's")
+                .contains("failed 3 attempt(s)", "HTTP 503", "the model is down");
     }
 
     @Test

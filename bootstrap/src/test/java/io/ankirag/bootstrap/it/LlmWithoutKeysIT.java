@@ -10,12 +10,20 @@ import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The test profile blanks every LLM key (application-test.yml), as on a fresh install: the application serves,
- * and the model and fact-checker answer each call with GEN_001 naming the variable to set.
+ * and the model and fact-checker answer each call with GEN_001 naming the variable to set. A context of its own:
+ * the other integration tests point the LLM settings at fake servers.
  */
-@IntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(FreshDatabase.class)
+@DirtiesContext
 class LlmWithoutKeysIT extends HttpApiTestBase {
 
     @Autowired

@@ -35,7 +35,7 @@ public final class Answers {
         return new Answer(steps(beforeEach, List.of(cards), true));
     }
 
-    /** The first cards of an answer, then the connection breaks and the adapter's retries are spent. */
+    /** The first cards of an answer, then the connection breaks (not retried: cards were delivered). */
     public static Answer cardsThenFailure(Duration beforeEach, String failure, String... cards) {
         List<Step> steps = steps(beforeEach, List.of(cards), false);
         steps.add(new Fail(failure));
@@ -50,6 +50,7 @@ public final class Answers {
         return new Answer(steps);
     }
 
+    /** The server answers 503 saying {@code message} until the adapter's retries are spent. */
     public static Answer failure(String message) {
         return new Answer(List.of(new Fail(message)));
     }

@@ -1,8 +1,9 @@
 package io.ankirag.bootstrap.testing;
 
+import io.ankirag.adapter.out.llm.fake.FakeLlmServer.Ending;
+import io.ankirag.adapter.out.llm.fake.FakeLlmServer.Piece;
+import io.ankirag.adapter.out.llm.fake.FakeOpenAiServer;
 import io.ankirag.application.port.out.llm.ChatModelPort;
-import io.ankirag.domain.error.DomainException;
-import io.ankirag.domain.error.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,14 +15,14 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 
 /**
- * A chat model that answers from a script, one answer per call, chosen by a key the request's user prompt contains
- * (tests use a unique topic). An answer is a list of steps, exactly what the fake OpenAI-compatible server will be
- * told to do: wait, send a piece of text, fail (as the adapter does once its retries are spent), or crash (the
- * worker's thread dies, as in a killed process). Requests nobody scripted fail at once.
+ * The real chat model adapter, talking over HTTP to the fake OpenAI-compatible server ({@link FakeLlms#OPENAI}),
+ * whose answers tests script here by a key the request's user prompt contains (tests use a unique topic). An
+ * answer is a list of steps the fake is told to take: wait, send a piece of text, fail (after pieces the
+ * connection drops; before any, the server answers 503 saying the message until the adapter's retries are spent), or crash (the worker's thread dies, as in a
+ * killed process: the one step no server can cause, so this wrapper throws it once the answer's text has arrived).
+ * Every call is recorded, with its timing, as the pipeline made it.
  */
 public final class ScriptedChatModel implements ChatModelPort {
-
-    public static final String MODEL = "scripted-model";
 
     public sealed interface Step {
     }
@@ -46,7 +47,7 @@ public final class ScriptedChatModel implements ChatModelPort {
         }
     }
 
-    /** A call as the model received it, with when it began, sent each piece, and ended ({@link System#nanoTime()}). */
+    /** A call as the model received it, with when it began, got each piece, and ended ({@link System#nanoTime()}). */
     public record Call(LlmRequest request, long startedNanos, List<Long> sentNanos, long endedNanos) {
     }
 
@@ -57,12 +58,52 @@ public final class ScriptedChatModel implements ChatModelPort {
         }
     }
 
-    private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
+    private final ChatModelPort model;
+    private final FakeOpenAiServer server;
+    private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+
+    public ScriptedChatModel(ChatModelPort model, FakeOpenAiServer server) {
+        this.model = model;
+        this.server = server;
+    }
 
     /** The answers, in order, to the calls whose user prompt contains {@code key}. */
     public void script(String key, Answer... answers) {
-        scripts.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
+        for (Answer answer : answers) {
+            this.answers.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).add(answer);
+            List<Piece> pieces = new ArrayList<>();
+            Duration before = Duration.ZERO;
+            Step last = null;
+            for (Step step : answer.steps()) {
+                switch (step) {
+                    case Wait wait -> before = before.plus(wait.duration());
+                    case Send send -> {
+                        pieces.add(new Piece(before, send.text()));
+                        before = Duration.ZERO;
+                    }
+                    case Fail fail -> last = fail;
+                    case Crash crash -> last = crash;
+                }
+            }
+            switch (last) {
+                case null -> server.thenStream(key, pieces, Ending.FINISH);
+                case Crash crash -> server.thenStream(key, pieces, Ending.STALL);
+                case Fail fail -> {
+                    if (pieces.isEmpty()) {
+                        for (int i = 0; i < FakeLlms.MAX_ATTEMPTS; i++) {
+                            server.thenFail(key, 503, fail.message());
+                        }
+                    } else {
+                        // The adapter does not retry once pieces were delivered. The pause lets the last pieces
+                        // reach the client before the connection breaks, as they would have in one piece.
+                        pieces.add(new Piece(Duration.ofMillis(200), ""));
+                        server.thenStream(key, pieces, Ending.DROP);
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected step " + last);
+            }
+        }
     }
 
     /** The calls whose user prompt contained {@code key}, in order. */
@@ -81,31 +122,27 @@ public final class ScriptedChatModel implements ChatModelPort {
     @Override
     public LlmResponse stream(LlmRequest request, Consumer<String> onDelta) {
         long started = System.nanoTime();
-        List<Long> sent = new ArrayList<>();
+        List<Long> sent = Collections.synchronizedList(new ArrayList<>());
+        Answer answer = next(request);
+        String crashAfter = answer == null ? null : crashAfter(answer);
+        StringBuilder received = new StringBuilder();
         try {
-            Answer answer = next(request);
-            StringBuilder text = new StringBuilder();
-            for (Step step : answer.steps()) {
-                switch (step) {
-                    case Wait wait -> sleep(wait.duration());
-                    case Send send -> {
-                        text.append(send.text());
-                        sent.add(System.nanoTime());
-                        onDelta.accept(send.text());
-                    }
-                    case Fail fail -> throw new DomainException(ErrorCode.GEN_001, fail.message());
-                    case Crash crash -> throw new SimulatedCrash();
+            return model.stream(request, delta -> {
+                sent.add(System.nanoTime());
+                onDelta.accept(delta);
+                received.append(delta);
+                if (crashAfter != null && received.length() >= crashAfter.length()) {
+                    sleep(beforeCrash(answer));
+                    throw new SimulatedCrash();
                 }
-            }
-            return new LlmResponse(text.toString(), "scripted", MODEL, request.userPrompt().length() / 4,
-                    text.length() / 4, Duration.ofNanos(System.nanoTime() - started), 1);
+            });
         } finally {
             calls.add(new Call(request, started, List.copyOf(sent), System.nanoTime()));
         }
     }
 
     private Answer next(LlmRequest request) {
-        for (Map.Entry<String, Deque<Answer>> script : scripts.entrySet()) {
+        for (Map.Entry<String, Deque<Answer>> script : answers.entrySet()) {
             if (request.userPrompt().contains(script.getKey())) {
                 Answer answer = script.getValue().pollFirst();
                 if (answer != null) {
@@ -113,7 +150,31 @@ public final class ScriptedChatModel implements ChatModelPort {
                 }
             }
         }
-        throw new DomainException(ErrorCode.GEN_001, "the model is unavailable (nothing scripted for this request)");
+        return null;
+    }
+
+    /** The text after which the answer crashes, or {@code null} when it does not. */
+    private static String crashAfter(Answer answer) {
+        if (!(answer.steps().getLast() instanceof Crash)) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        answer.steps().forEach(step -> {
+            if (step instanceof Send send) {
+                text.append(send.text());
+            }
+        });
+        return text.toString();
+    }
+
+    private static Duration beforeCrash(Answer answer) {
+        Duration wait = Duration.ZERO;
+        for (int i = answer.steps().size() - 1; i >= 0 && !(answer.steps().get(i) instanceof Send); i--) {
+            if (answer.steps().get(i) instanceof Wait w) {
+                wait = wait.plus(w.duration());
+            }
+        }
+        return wait;
     }
 
     private static void sleep(Duration duration) {
@@ -121,7 +182,6 @@ public final class ScriptedChatModel implements ChatModelPort {
             Thread.sleep(duration);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new DomainException(ErrorCode.GEN_001, "the call was interrupted");
         }
     }
 }

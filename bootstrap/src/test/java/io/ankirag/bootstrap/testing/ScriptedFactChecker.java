@@ -1,8 +1,9 @@
 package io.ankirag.bootstrap.testing;
 
+import io.ankirag.adapter.out.llm.fake.FakePerplexityServer;
+import io.ankirag.adapter.out.llm.fake.FakePerplexityServer.Judgement;
+import io.ankirag.adapter.out.llm.fake.FakePerplexityServer.SearchResult;
 import io.ankirag.application.port.out.llm.FactCheckPort;
-import io.ankirag.domain.error.DomainException;
-import io.ankirag.domain.error.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,15 +12,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fact-checks like Perplexity would, from a script: a claim containing a scripted key gets that verdict (or
- * failure); any other claim is supported, citing one source made from the claim. {@link #delay} makes every check
- * take that long (the benchmark's fixed model time).
+ * The real Perplexity fact-checker, talking over HTTP to the fake Perplexity ({@link FakeLlms#PERPLEXITY}), whose
+ * verdicts tests script here: a claim containing a scripted key gets that verdict (or failure); any other claim
+ * is supported, citing one source made from the claim. {@link #delay} makes every check take that long (the
+ * benchmark's fixed model time). Every check is recorded as the pipeline made it.
  */
 public final class ScriptedFactChecker implements FactCheckPort {
 
-    public static final String MODEL = "scripted-sonar";
-
-    /** @param failure when set, the check fails with GEN_001 and this message instead */
+    /** @param failure when set, the fake answers 503 saying this instead, until the adapter's retries are spent */
     public record Verdict(FactCheckPort.Verdict verdict, String explanation, String correction, List<Source> sources,
                           String failure) {
     }
@@ -28,17 +28,27 @@ public final class ScriptedFactChecker implements FactCheckPort {
     public record Check(String claim, long startedNanos, long endedNanos) {
     }
 
+    private final FactCheckPort factChecker;
+    private final FakePerplexityServer server;
     private final Map<String, Verdict> scripts = new ConcurrentHashMap<>();
     private final List<String> claims = Collections.synchronizedList(new ArrayList<>());
     private final List<Check> checks = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration delay = Duration.ZERO;
 
+    public ScriptedFactChecker(FactCheckPort factChecker, FakePerplexityServer server) {
+        this.factChecker = factChecker;
+        this.server = server;
+        server.judgeBy(this::judge);
+    }
+
     public void script(String key, Verdict verdict) {
         scripts.put(key, verdict);
+        server.judgeBy(this::judge);
     }
 
     public void delay(Duration delay) {
         this.delay = delay;
+        server.judgeBy(this::judge);
     }
 
     /** The claims checked whose text contains {@code key}. */
@@ -58,23 +68,16 @@ public final class ScriptedFactChecker implements FactCheckPort {
     @Override
     public FactCheckResult check(String claim, String language) {
         long started = System.nanoTime();
+        claims.add(claim);
         try {
-            return answer(claim, started);
+            return factChecker.check(claim, language);
         } finally {
             checks.add(new Check(claim, started, System.nanoTime()));
         }
     }
 
-    private FactCheckResult answer(String claim, long started) {
-        claims.add(claim);
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new DomainException(ErrorCode.GEN_001, "fact-check interrupted");
-            }
-        }
+    private Judgement judge(FakePerplexityServer.Received request) {
+        String claim = request.lastUserMessage();
         Verdict verdict = scripts.entrySet().stream()
                 .filter(entry -> claim.contains(entry.getKey()))
                 .map(Map.Entry::getValue)
@@ -83,9 +86,10 @@ public final class ScriptedFactChecker implements FactCheckPort {
                         List.of(new Source("https://example.org/facts/" + Math.abs(claim.hashCode()), "Reference for the claim")),
                         null));
         if (verdict.failure() != null) {
-            throw new DomainException(ErrorCode.GEN_001, verdict.failure());
+            return Judgement.failure(503, verdict.failure());
         }
-        return new FactCheckResult(verdict.verdict(), verdict.explanation(), verdict.correction(), verdict.sources(), MODEL,
-                claim.length() / 4, 40, Duration.ofNanos(System.nanoTime() - started));
+        return Judgement.of(FakePerplexityServer.verdict(verdict.verdict().name(), verdict.explanation(), verdict.correction()),
+                verdict.sources().stream().map(Source::url).toList(),
+                verdict.sources().stream().map(source -> new SearchResult(source.title(), source.url())).toList(), delay);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -140,8 +141,27 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
     protected record Stall(String text, int pieces) implements Step {
     }
 
+    /** One piece of a {@link #thenStream streamed answer}, sent after {@code before}. */
+    public record Piece(Duration before, String text) {
+    }
+
+    /** What a streamed answer does after its last piece. */
+    public enum Ending {
+        /** Ends the answer properly. */
+        FINISH,
+        /** Drops the connection: the answer is cut short. */
+        DROP,
+        /** Sends nothing more until the client gives up. */
+        STALL
+    }
+
+    /** Streams exactly these pieces (whole answers wait for them all), then ends as {@code ending} says. */
+    protected record Pieces(List<Piece> pieces, Ending ending) implements Step {
+    }
+
     private final HttpServer server;
     private final Queue<Step> script = new ConcurrentLinkedQueue<>();
+    private final Map<String, Queue<Step>> keyedScripts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger ids = new AtomicInteger();
@@ -212,6 +232,19 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
         return then(new Stall(text, piecesBeforeStall));
     }
 
+    /**
+     * Streams these pieces, each after its pause, to the next request whose last user message contains {@code key}
+     * (requests with different keys may then run side by side, each taking its own script in order).
+     */
+    public S thenStream(String key, List<Piece> pieces, Ending ending) {
+        return then(key, new Pieces(List.copyOf(pieces), ending));
+    }
+
+    /** Fails the next request whose last user message contains {@code key} with {@code status}. */
+    public S thenFail(String key, int status, String message) {
+        return then(key, new Fail(status, errorBody(status, message), null));
+    }
+
     /** The answer when the script is empty, from the request. */
     public S replyByDefault(Function<Received, String> answer) {
         this.byDefault = Objects.requireNonNull(answer);
@@ -233,6 +266,30 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
     protected S then(Step step) {
         script.add(step);
         return self();
+    }
+
+    protected S then(String key, Step step) {
+        keyedScripts.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>()).add(step);
+        return self();
+    }
+
+    private Step nextStep(Received request) {
+        String user = request.lastUserMessage();
+        for (Map.Entry<String, Queue<Step>> keyed : keyedScripts.entrySet()) {
+            if (user.contains(keyed.getKey())) {
+                Step step = keyed.getValue().poll();
+                if (step != null) {
+                    return step;
+                }
+            }
+        }
+        Step step = script.poll();
+        return step != null ? step : byDefault(request);
+    }
+
+    /** What an unscripted request gets: {@link #replyByDefault}'s answer at once. */
+    protected Step byDefault(Received request) {
+        return new Reply(byDefault.apply(request), Duration.ZERO, null);
     }
 
     public List<Received> received() {
@@ -283,10 +340,7 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
             respond(exchange, 400, "application/json", errorBody(400, refusal), null);
             return;
         }
-        Step step = script.poll();
-        if (step == null) {
-            step = new Reply(byDefault.apply(request), Duration.ZERO, null);
-        }
+        Step step = nextStep(request);
         String model = answeredModel != null ? answeredModel : request.model() == null ? "fake-model" : request.model();
         String id = idPrefix() + ids.incrementAndGet();
         switch (step) {
@@ -322,6 +376,39 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
                     exchange.getResponseBody().flush();
                 }
                 throw new DroppedConnection();
+            }
+            case Pieces pieces -> {
+                String text = pieces.pieces().stream().map(Piece::text).reduce("", String::concat);
+                if (!request.streamed()) {
+                    pieces.pieces().forEach(piece -> sleep(piece.before()));
+                    if (pieces.ending() == Ending.FINISH) {
+                        respond(exchange, 200, "application/json", answer(request, id, model, text, null).toString(), null);
+                        return;
+                    }
+                    if (pieces.ending() == Ending.STALL) {
+                        sleep(Duration.ofMinutes(10));
+                        return;
+                    }
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, 1000);
+                    throw new DroppedConnection();
+                }
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+                exchange.sendResponseHeaders(200, 0);
+                OutputStream out = exchange.getResponseBody();
+                write(out, streamStart(request, id, model));
+                for (Piece piece : pieces.pieces()) {
+                    sleep(piece.before());
+                    for (String part : pieces(piece.text())) {
+                        write(out, streamPiece(id, model, part));
+                    }
+                }
+                switch (pieces.ending()) {
+                    case FINISH -> write(out, streamEnd(request, id, model, text, null));
+                    case DROP -> throw new DroppedConnection();
+                    case STALL -> sleep(Duration.ofMinutes(10));
+                }
             }
             case Stall stall -> {
                 stream(exchange, request, id, model, stall.text(), null, stall.pieces());

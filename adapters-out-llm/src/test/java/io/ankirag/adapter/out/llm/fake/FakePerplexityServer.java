@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A fake Perplexity ({@code POST /chat/completions}, OpenAI's shape) whose answers carry {@code citations} (URLs)
@@ -20,6 +21,22 @@ public final class FakePerplexityServer extends OpenAiShapedFake<FakePerplexityS
     public static final List<SearchResult> DEFAULT_SOURCES = List.of(
             new SearchResult("Example encyclopedia", "https://example.org/encyclopedia/fact"),
             new SearchResult("Example textbook", "https://example.org/textbook/chapter-1"));
+
+    /** A judgement for {@link #judgeBy}: the answer's text, what it cites and how long it takes, or a failure. */
+    public record Judgement(String text, List<String> citations, List<SearchResult> searchResults, Duration delay,
+                            int failureStatus) {
+
+        public static Judgement of(String text, List<String> citations, List<SearchResult> searchResults, Duration delay) {
+            return new Judgement(text, citations, searchResults, delay, 0);
+        }
+
+        /** Fails at once with {@code status}, the provider's error body saying {@code message}. */
+        public static Judgement failure(int status, String message) {
+            return new Judgement(message, List.of(), List.of(), Duration.ZERO, status);
+        }
+    }
+
+    private volatile Function<Received, Judgement> judge;
 
     public FakePerplexityServer() {
         super(request -> verdict("SUPPORTED", "The sources agree with the claim.", ""));
@@ -43,6 +60,25 @@ public final class FakePerplexityServer extends OpenAiShapedFake<FakePerplexityS
                 .put("explanation", explanation)
                 .put("correction", correction)
                 .toString();
+    }
+
+    /** How every unscripted request is answered, with its own citations, delay or failure. */
+    public FakePerplexityServer judgeBy(Function<Received, Judgement> judge) {
+        this.judge = judge;
+        return this;
+    }
+
+    @Override
+    protected Step byDefault(Received request) {
+        Function<Received, Judgement> judge = this.judge;
+        if (judge == null) {
+            return super.byDefault(request);
+        }
+        Judgement judgement = judge.apply(request);
+        if (judgement.failureStatus() != 0) {
+            return new Fail(judgement.failureStatus(), errorBody(judgement.failureStatus(), judgement.text()), null);
+        }
+        return new Reply(judgement.text(), judgement.delay(), extra(judgement.citations(), judgement.searchResults()));
     }
 
     /** Answers {@code text} with these {@code citations} and {@code search_results} (either may be empty). */
