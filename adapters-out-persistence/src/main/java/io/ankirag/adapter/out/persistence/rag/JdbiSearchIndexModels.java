@@ -61,7 +61,7 @@ class JdbiSearchIndexModels implements SearchIndexModelsPort {
             if (serving.isEmpty()) {
                 h.createUpdate("UPDATE embedding_models SET state = 'serving', serving_since = now() WHERE id = :id")
                         .bind("id", model.id()).execute();
-                log.info("Search index: {} serves searches", wanted);
+                log.info("Search index: {} serves searches", name(wanted));
             } else if (state.equals("retired")) {
                 h.createUpdate("UPDATE embedding_models SET state = 'retired' WHERE state = 'building'").execute();
                 h.createUpdate("UPDATE embedding_models SET state = 'building', dropped_at = NULL WHERE id = :id")
@@ -83,7 +83,7 @@ class JdbiSearchIndexModels implements SearchIndexModelsPort {
                                 """)
                         .bind("model", model.id())
                         .execute();
-                log.info("Search index: building {} beside the serving model, {} cards to embed", wanted, cards);
+                log.info("Search index: building {} beside the serving model, {} cards to embed", name(wanted), cards);
             }
             return models(h);
         });
@@ -121,7 +121,7 @@ class JdbiSearchIndexModels implements SearchIndexModelsPort {
             return true;
         });
         if (switched) {
-            log.info("Search index: every card has its vector of {}, which now serves searches", model);
+            log.info("Search index: every card has its vector of {}, which now serves searches", name(model));
             dropRetired();
         }
         return "serving".equals(state(id));
@@ -190,6 +190,10 @@ class JdbiSearchIndexModels implements SearchIndexModelsPort {
             }
         }
         return new IndexModels(serving, building);
+    }
+
+    private static String name(EmbeddingModelInfo model) {
+        return model.provider() + "/" + model.name() + "/" + model.dimensions();
     }
 
     private String state(UUID id) {
