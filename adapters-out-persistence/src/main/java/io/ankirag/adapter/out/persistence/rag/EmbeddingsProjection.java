@@ -55,7 +55,8 @@ class EmbeddingsProjection {
             }
             case CardEdited edited -> batch.reindexText(card, tags(edited.tags()), CardText.of(edited.fields()), edited.at());
             case CardMoved moved -> batch.moved(card, moved.toDeckId().value(), h -> h.createUpdate(
-                            "UPDATE card_embeddings SET deck_id = :deck, updated_at = :at WHERE card_id = :card")
+                            "UPDATE card_embeddings SET deck_id = :deck, updated_at = :at WHERE card_id = :card"
+                            + " AND (deck_id, updated_at) IS DISTINCT FROM (:deck, :at)")
                     .bind("deck", moved.toDeckId().value()).bind("at", utc(moved.at())).bind("card", card).execute());
             case CardApproved approved -> setStatus(batch, event, CardStatus.APPROVED);
             case CardSynced synced -> setStatus(batch, event, CardStatus.SYNCED);
@@ -67,7 +68,8 @@ class EmbeddingsProjection {
 
     private static void setStatus(IndexWriteBatch batch, CardEvent event, CardStatus status) {
         batch.statusChanged(event.cardId().value(), status(status), h -> h.createUpdate(
-                        "UPDATE card_embeddings SET status = :status, updated_at = :at WHERE card_id = :card")
+                        "UPDATE card_embeddings SET status = :status, updated_at = :at WHERE card_id = :card"
+                        + " AND (status, updated_at) IS DISTINCT FROM (:status, :at)")
                 .bind("status", status(status)).bind("at", utc(event.at())).bind("card", event.cardId().value()).execute());
     }
 

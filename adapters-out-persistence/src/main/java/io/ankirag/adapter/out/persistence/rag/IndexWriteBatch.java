@@ -20,7 +20,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * text has no vector yet queued for the workers. Nothing here calls the embedding model, so a model that is slow
  * or down never holds the projection back. A row keeps its vector when its text changes, until the worker has
  * embedded the new text; a replay therefore keeps every vector whose text ends up unchanged, and embeds nothing
- * twice.
+ * twice. Rows are only rewritten when something in them changes: every new row version costs an insert into each
+ * of the table's indexes, the HNSW graph's included.
  */
 final class IndexWriteBatch {
 
@@ -33,12 +34,16 @@ final class IndexWriteBatch {
                 updated_at = EXCLUDED.updated_at,
                 embedding = CASE WHEN EXCLUDED.content_text = '' THEN NULL ELSE card_embeddings.embedding END,
                 embedded_hash = CASE WHEN EXCLUDED.content_text = '' THEN NULL ELSE card_embeddings.embedded_hash END
+            WHERE (card_embeddings.owner_id, card_embeddings.deck_id, card_embeddings.status, card_embeddings.tags,
+                   card_embeddings.content_text, card_embeddings.updated_at)
+                  IS DISTINCT FROM (EXCLUDED.owner_id, EXCLUDED.deck_id, EXCLUDED.status, EXCLUDED.tags,
+                   EXCLUDED.content_text, EXCLUDED.updated_at)
             """;
     private static final String UPDATE_TEXT = """
             UPDATE card_embeddings SET tags = :tags, content_text = :text, updated_at = :at,
                 embedding = CASE WHEN :text = '' THEN NULL ELSE embedding END,
                 embedded_hash = CASE WHEN :text = '' THEN NULL ELSE embedded_hash END
-            WHERE card_id = :card
+            WHERE card_id = :card AND (tags, content_text, updated_at) IS DISTINCT FROM (CAST(:tags AS text[]), :text, :at)
             """;
     /** A text already queued keeps its attempts and backoff; a new text starts afresh and takes the entry back from any worker. */
     private static final String ENQUEUE = """

@@ -73,11 +73,12 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
         }
         // Words are letters and digits only (the caller splits them), so "or" between them is websearch syntax.
         String anyWord = String.join(" or ", words);
+        // ankirag_text (V10_1) is 'simple' without common English and Russian words, which would match every card.
         String sql = """
-                SELECT card_id, ts_rank(to_tsvector('simple', content_text), q) AS rank
-                FROM card_embeddings, websearch_to_tsquery('simple', :words) AS q
+                SELECT card_id, ts_rank(content_tsv, q) AS rank
+                FROM card_embeddings, websearch_to_tsquery('ankirag_text', :words) AS q
                 WHERE model_id = (SELECT id FROM embedding_models WHERE state = 'serving')
-                  AND owner_id = :owner AND to_tsvector('simple', content_text) @@ q%s
+                  AND owner_id = :owner AND content_tsv @@ q%s
                 ORDER BY rank DESC, card_id LIMIT :limit
                 """.formatted(scopeSql(scope));
         return jdbi.withHandle(h -> {

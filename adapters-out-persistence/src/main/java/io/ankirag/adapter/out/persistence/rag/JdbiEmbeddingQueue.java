@@ -3,12 +3,14 @@ package io.ankirag.adapter.out.persistence.rag;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
 import io.ankirag.application.port.out.rag.EmbeddingQueuePort;
 import io.ankirag.domain.card.CardId;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,7 @@ class JdbiEmbeddingQueue implements EmbeddingQueuePort {
             WHERE model_id = :model AND card_id = ANY(:cards) AND claim = :claim
             """;
     private static final int MAX_ERROR_LENGTH = 2_000;
+    private static final int MAX_WRITE_ATTEMPTS = 3;
 
     private final Jdbi jdbi;
     private final JdbiSearchIndexModels models;
@@ -88,6 +91,21 @@ class JdbiEmbeddingQueue implements EmbeddingQueuePort {
             order.add(i);
         }
         order.sort(Comparator.comparing(i -> claim.texts().get(i).card().value()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write(claim, vectors, model, order);
+                return;
+            } catch (JdbiException failed) {
+                // A projection batch touching the same cards in another order may deadlock with this one; PostgreSQL
+                // aborts one of the two, and trying again is the documented answer. Anything else goes up.
+                if (attempt == MAX_WRITE_ATTEMPTS || !retryable(failed)) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    private void write(Claim claim, List<float[]> vectors, UUID model, List<Integer> order) {
         jdbi.useTransaction(h -> {
             PreparedBatch writes = h.prepareBatch(STORE_VECTOR);
             PreparedBatch dequeues = h.prepareBatch(DEQUEUE);
@@ -100,6 +118,19 @@ class JdbiEmbeddingQueue implements EmbeddingQueuePort {
             writes.execute();
             dequeues.execute();
         });
+    }
+
+    /** Deadlock detected or serialization failure: SQLSTATE class 40, transaction rollback. */
+    private static boolean retryable(JdbiException failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            // A batch reports its statement's failure as the next exception of a BatchUpdateException.
+            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

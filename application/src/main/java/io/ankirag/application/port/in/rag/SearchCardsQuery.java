@@ -23,7 +23,10 @@ public interface SearchCardsQuery {
     enum SearchMode {
         /** cosine similarity of embeddings; {@code threshold} is the least similarity answered */
         SEMANTIC,
-        /** PostgreSQL full-text search ({@code simple} configuration), ranked by {@code ts_rank}; any word may match */
+        /**
+         * PostgreSQL full-text search: words as typed (no stemming), common English and Russian words left out,
+         * ranked by {@code ts_rank}; any word may match
+         */
         LEXICAL,
         /** both lists merged by reciprocal rank fusion; the threshold applies to the semantic list */
         HYBRID
