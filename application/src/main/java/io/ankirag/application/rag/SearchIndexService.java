@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Keeps the search index: its projection (rebuilt on demand), and the vectors. Embeds the cards the search index's projection queued, one batch per model and call, outside any transaction
- * (the embedding port's contract). A batch the model refuses is parked with the error and retried after a pause
+ * Keeps the search index: its projection (replayed on demand) and its vectors. The cards the projection queued are
+ * embedded one batch per model and call, outside any transaction (the embedding port's contract). A batch the model refuses is parked with the error and retried after a pause
  * that doubles with every failure, so a model that is down costs a few calls per pause, not one per card; and
  * since a single bad text fails its whole batch, cards that failed before are retried in ever smaller batches
  * (a quarter of the size per earlier failure), until a text that always fails is tried alone and stops holding
@@ -44,9 +44,8 @@ public class SearchIndexService implements EmbedQueuedCardsUseCase, RebuildSearc
     private final FindEmbedderPort embedders;
     private final SearchIndexModelsPort models;
     private final EmbeddingQueuePort queue;
-    private final Settings settings;
-
     private final RebuildSearchIndexPort projection;
+    private final Settings settings;
 
     public SearchIndexService(EmbedTextsPort configured, FindEmbedderPort embedders, SearchIndexModelsPort models,
                               EmbeddingQueuePort queue, RebuildSearchIndexPort projection, Settings settings) {

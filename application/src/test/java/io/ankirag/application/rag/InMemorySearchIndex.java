@@ -57,6 +57,8 @@ final class InMemorySearchIndex implements SearchIndexModelsPort, EmbeddingQueue
         ModelState state = states.getOrDefault(wanted, ModelState.RETIRED);
         if (models().serving() == null) {
             states.put(wanted, ModelState.SERVING);
+        } else if (state == ModelState.SERVING) {
+            states.replaceAll((model, s) -> s == ModelState.BUILDING ? ModelState.RETIRED : s);
         } else if (state == ModelState.RETIRED) {
             states.replaceAll((model, s) -> s == ModelState.BUILDING ? ModelState.RETIRED : s);
             states.put(wanted, ModelState.BUILDING);

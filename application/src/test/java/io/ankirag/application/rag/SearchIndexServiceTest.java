@@ -207,6 +207,24 @@ class SearchIndexServiceTest {
         assertThat(service.embedNextBatch()).isZero();
     }
 
+    @Test
+    void configuringTheServingModelAgainBeforeASwitchCompletesDropsTheModelBeingBuilt() {
+        SearchIndexService first = service(minilm, 100);
+        first.registerConfiguredModel();
+        cards(3);
+        drain(first);
+        service(e5, 100).registerConfiguredModel();
+
+        SearchIndexService back = service(minilm, 100);
+        back.registerConfiguredModel();
+        drain(back);
+
+        assertThat(index.models().building()).isNull();
+        assertThat(index.models().serving()).isEqualTo(minilm.model());
+        assertThat(e5.calls).isEmpty();
+        assertThat(back.indexProgress().caughtUp()).isTrue();
+    }
+
     private void drain(SearchIndexService service) {
         for (int rounds = 0; rounds < 1000 && service.embedNextBatch() > 0; rounds++) {
             // until nothing is due

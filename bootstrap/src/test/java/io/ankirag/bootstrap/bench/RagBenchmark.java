@@ -60,9 +60,10 @@ import org.springframework.test.context.ActiveProfiles;
  * alone. Not a test: its name matches no test pattern; {@code make bench-rag} runs it on its own database.
  *
  * <p>{@code bench.rag.cards} cards are created (100,000 by default); the first {@code bench.rag.pipeline-cards} of
- * them (all by default) are embedded through the pipeline and timed. Any others get vectors near real ones
- * (a pipelined card's vector plus Gaussian noise, normalised) written directly, to reach the size quickly; the
- * report says how many.
+ * them (all by default) are embedded through the pipeline and timed, in rounds of {@code bench.rag.round-cards}
+ * that each time the model alone on the round's texts too. Any others get vectors near real ones (a pipelined
+ * card's vector plus Gaussian noise, normalised) written directly, to reach the size quickly; the report says how
+ * many.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -71,7 +72,7 @@ class RagBenchmark {
 
     private static final int TOTAL_CARDS = Integer.getInteger("bench.rag.cards", 100_000);
     private static final int PIPELINE_CARDS = Math.min(TOTAL_CARDS, Integer.getInteger("bench.rag.pipeline-cards", TOTAL_CARDS));
-    private static final int RAW_SAMPLE = Math.min(PIPELINE_CARDS, Integer.getInteger("bench.rag.raw-sample", 5_000));
+    private static final int ROUND_CARDS = Integer.getInteger("bench.rag.round-cards", 2_000);
     private static final int QUERIES = 200;
     private static final int LATENCY_SAMPLES = 400;
     private static final int[] EF_SEARCH = {40, 64, 100, 200};
@@ -106,50 +107,65 @@ class RagBenchmark {
         line("=== AnkiRAG search index benchmark: %d cards of one user, model %s/%s/%d, %d cores ===", TOTAL_CARDS,
                 model.provider(), model.name(), model.dimensions(), Runtime.getRuntime().availableProcessors());
 
-        // 1. The cards to embed through the pipeline, created with the workers stopped: the projection writes rows
-        //    and queues them at once; the model is not involved yet.
-        long start = System.nanoTime();
-        createCards(owner, deckIds, 0, PIPELINE_CARDS);
-        awaitProjection();
-        line("cards created and queued (commands + projection, workers stopped): %d in %.1f s", PIPELINE_CARDS, seconds(start));
-
-        // 2. The model alone on a sample of the same texts, batches as the workers make them, one caller.
+        // 1-3. Rounds of: cards created with the workers stopped (the projection writes their rows and queues them;
+        //      the model is not involved), the model alone on exactly those texts, then the workers until the queue
+        //      is empty. Other work on a shared machine comes and goes; alternating the two measurements in short
+        //      rounds exposes both to the same conditions, and the median round says more than one long stretch.
         int batch = context.getEnvironment().getProperty("ankirag.embedding.batch-size", Integer.class, 100);
-        List<String> sample = new ArrayList<>();
-        for (int i = 0; i < RAW_SAMPLE; i++) {
-            sample.add(CardText.of(fields((int) ((long) i * PIPELINE_CARDS / RAW_SAMPLE))));
-        }
-        embedder.embed(sample.subList(0, Math.min(200, sample.size())), EmbeddingPurpose.DOCUMENT); // warm-up
-        double rawOne = rawThroughput(sample, batch, 1);
-        double rawTwo = rawThroughput(sample, batch, 2);
-        double raw = Math.max(rawOne, rawTwo);
-
-        // 3. The pipeline: workers on, until the queue is empty.
-        start = System.nanoTime();
-        workers.start();
-        awaitQueueEmpty();
-        double pipelineSeconds = seconds(start);
-        double pipeline = PIPELINE_CARDS / pipelineSeconds;
         int threads = context.getEnvironment().getProperty("ankirag.embedding.worker.threads", Integer.class, 2);
-        line("raw model throughput (%d texts, batches of %d): one caller %.1f cards/s, two callers %.1f cards/s",
-                sample.size(), batch, rawOne, rawTwo);
-        line("pipeline throughput (%d cards, %d workers: claim, embed, store with HNSW insert): %.1f cards/s (%.1f s)",
-                PIPELINE_CARDS, threads, pipeline, pipelineSeconds);
-        line("pipeline / raw (the better of one and two callers): %.2f", pipeline / raw);
+        embedder.embed(List.of(CardText.of(fields(0)), CardText.of(fields(1))), EmbeddingPurpose.DOCUMENT); // warm-up
+        int rounds = Math.max(1, (PIPELINE_CARDS + ROUND_CARDS - 1) / ROUND_CARDS);
+        double[] ratios = new double[rounds];
+        double rawSeconds = 0;
+        double pipelineSeconds = 0;
+        double createSeconds = 0;
+        for (int round = 0; round < rounds; round++) {
+            int from = round * ROUND_CARDS;
+            int to = Math.min(PIPELINE_CARDS, from + ROUND_CARDS);
+            long start = System.nanoTime();
+            createCards(owner, deckIds, from, to);
+            awaitProjection();
+            createSeconds += seconds(start);
+            List<String> texts = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                texts.add(CardText.of(fields(i)));
+            }
+            double raw = rawThroughput(texts, batch, threads);
+            start = System.nanoTime();
+            workers.start();
+            awaitQueueEmpty();
+            double seconds = seconds(start);
+            workers.stop();
+            ratios[round] = (texts.size() / seconds) / raw;
+            rawSeconds += texts.size() / raw;
+            pipelineSeconds += seconds;
+            line("  round %d: %d cards, raw model %.1f cards/s, pipeline %.1f cards/s, ratio %.2f", round + 1, texts.size(),
+                    raw, texts.size() / seconds, ratios[round]);
+        }
+        Arrays.sort(ratios);
+        line("cards created and queued (commands + projection, workers stopped): %d in %.1f s", PIPELINE_CARDS, createSeconds);
+        line("raw model throughput (same texts, batches of %d, %d callers at once): %.1f cards/s", batch, threads,
+                PIPELINE_CARDS / rawSeconds);
+        line("pipeline throughput (%d workers: claim, embed, store with HNSW insert): %.1f cards/s (%d cards in %.1f s)",
+                threads, PIPELINE_CARDS / pipelineSeconds, PIPELINE_CARDS, pipelineSeconds);
+        line("pipeline / raw: %.2f overall, median round %.2f (%d rounds of up to %d cards)", rawSeconds / pipelineSeconds,
+                ratios[rounds / 2], rounds, ROUND_CARDS);
+        workers.start();
 
         // 4. The rest, if any, with vectors near real ones, written directly.
         if (TOTAL_CARDS > PIPELINE_CARDS) {
             workers.stop();
-            start = System.nanoTime();
+            long start = System.nanoTime();
             createCards(owner, deckIds, PIPELINE_CARDS, TOTAL_CARDS);
             awaitProjection();
             line("cards %d..%d created and queued in %.1f s", PIPELINE_CARDS, TOTAL_CARDS, seconds(start));
             start = System.nanoTime();
             // Inserting into the HNSW graph one by one would take longer than the pipeline itself: the model's index
             // is built anew, in bulk, over every vector instead.
+            String indexName = "card_embeddings_hnsw_" + modelId(model).toString().replace("-", "");
             String indexDefinition = jdbi.withHandle(h -> h.createQuery(
-                    "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'card_embeddings_hnsw_%'").mapTo(String.class).one());
-            String indexName = indexDefinition.replaceFirst("^CREATE INDEX (\\S+) .*$", "$1");
+                            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = :name")
+                    .bind("name", indexName).mapTo(String.class).one());
             jdbi.useHandle(h -> h.execute("DROP INDEX " + indexName));
             fillNearRealVectors(model);
             jdbi.useHandle(h -> {
@@ -165,10 +181,10 @@ class RagBenchmark {
 
         // 5. The embeddings projection alone: a replay keeps every vector (texts unchanged), so this is its own rate.
         long events = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM domainevententry").mapTo(Long.class).one());
-        start = System.nanoTime();
+        long start = System.nanoTime();
         index.rebuildIndex();
         while (!index.indexProgress().caughtUp()) {
-            Thread.sleep(50);
+            Thread.sleep(200);
         }
         line("embeddings projection replay: %d events in %.1f s (%.0f events/s), nothing re-embedded", events, seconds(start),
                 events / seconds(start));
@@ -176,9 +192,7 @@ class RagBenchmark {
         // 6. Recall@10 of the HNSW index against an exact scan of the same rows, per ef_search.
         List<String> queries = queries();
         List<float[]> vectors = embedder.embed(queries, EmbeddingPurpose.QUERY);
-        UUID modelId = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id FROM embedding_models WHERE provider = :p AND name = :n AND dimensions = :d")
-                .bind("p", model.provider()).bind("n", model.name()).bind("d", model.dimensions()).mapTo(UUID.class).one());
+        UUID modelId = modelId(model);
         List<Set<UUID>> exact = new ArrayList<>();
         start = System.nanoTime();
         for (float[] vector : vectors) {
@@ -288,7 +302,7 @@ class RagBenchmark {
     private void awaitProjection() throws InterruptedException {
         RebuildSearchIndexUseCase.SearchIndexProgress progress;
         while ((progress = index.indexProgress()).rebuilding() || progress.position() < progress.head()) {
-            Thread.sleep(50);
+            Thread.sleep(500);
         }
     }
 
@@ -333,6 +347,12 @@ class RagBenchmark {
                 h.createUpdate("DELETE FROM embedding_queue WHERE card_id = ANY(:cards)").bindArray("cards", UUID.class, part).execute();
             });
         }
+    }
+
+    private UUID modelId(EmbeddingModelInfo model) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id FROM embedding_models WHERE provider = :p AND name = :n AND dimensions = :d")
+                .bind("p", model.provider()).bind("n", model.name()).bind("d", model.dimensions()).mapTo(UUID.class).one());
     }
 
     /** {@code ef} 0: an exact scan (index scans off), else the HNSW index with that ef_search. */

@@ -62,6 +62,11 @@ class JdbiSearchIndexModels implements SearchIndexModelsPort {
                 h.createUpdate("UPDATE embedding_models SET state = 'serving', serving_since = now() WHERE id = :id")
                         .bind("id", model.id()).execute();
                 log.info("Search index: {} serves searches", name(wanted));
+            } else if (state.equals("serving")) {
+                // Configured back before a switch completed: the model being built is not wanted any more.
+                if (h.createUpdate("UPDATE embedding_models SET state = 'retired' WHERE state = 'building'").execute() > 0) {
+                    log.info("Search index: {} is configured again; the model being built beside it is dropped", name(wanted));
+                }
             } else if (state.equals("retired")) {
                 h.createUpdate("UPDATE embedding_models SET state = 'retired' WHERE state = 'building'").execute();
                 h.createUpdate("UPDATE embedding_models SET state = 'building', dropped_at = NULL WHERE id = :id")

@@ -37,9 +37,10 @@ public interface SearchIndexModelsPort {
 
     /**
      * Makes {@code wanted} the model the index is kept for: it serves at once when no model serves yet; when
-     * another serves, it is built beside it (every indexed card queued for a vector), and any other model being
-     * built is dropped. Registering the serving or building model again changes nothing. Safe to call from
-     * several instances at once.
+     * another serves, it is built beside it (every indexed card queued for a vector). Any other model being built
+     * is dropped, also when {@code wanted} is the serving model (configured back before a switch completed).
+     * Registering the serving or building model again changes nothing else. Safe to call from several instances
+     * at once.
      */
     IndexModels register(EmbeddingModelInfo wanted);
 
