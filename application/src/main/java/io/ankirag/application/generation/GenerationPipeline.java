@@ -500,7 +500,7 @@ public class GenerationPipeline {
             Set<String> lines = new LinkedHashSet<>();
             try {
                 for (SearchHit hit : search.search(owner, new CardSearch(job.topic(), SearchMode.HYBRID, settings.contextCards(),
-                        settings.contextThreshold(), null, null, true))) {
+                        settings.contextThreshold(), null, null, null, null, true))) {
                     lines.add(oneLine(hit.fields()));
                 }
             } catch (DomainException unavailable) {

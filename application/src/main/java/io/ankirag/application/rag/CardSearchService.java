@@ -3,15 +3,10 @@ package io.ankirag.application.rag;
 import io.ankirag.application.deck.DeckForest;
 import io.ankirag.application.port.in.card.CardView;
 import io.ankirag.application.port.in.deck.DeckView;
-import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
 import io.ankirag.application.port.in.rag.SearchCardsQuery;
 import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.deck.DeckReadModelPort;
-import io.ankirag.application.port.out.embedding.EmbedTextsPort;
-import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingPurpose;
-import io.ankirag.application.port.out.rag.RebuildSearchIndexPort;
-import io.ankirag.application.port.out.rag.RebuildSearchIndexPort.IndexPosition;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort.IndexScope;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort.ScoredCard;
@@ -21,31 +16,31 @@ import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
 import io.ankirag.domain.user.UserId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-public class CardSearchService implements SearchCardsQuery, RebuildSearchIndexUseCase {
+public class CardSearchService implements SearchCardsQuery {
 
     /** Each list fused in hybrid mode is this many times longer than the answer, so fusion has something to weigh. */
     private static final int HYBRID_DEPTH = 3;
     private static final int MAX_WORDS = 64;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    private final EmbedTextsPort embedder;
+    private final ServingEmbedder embedder;
     private final SearchCardIndexPort index;
-    private final RebuildSearchIndexPort indexProjection;
     private final CardReadModelPort cards;
     private final DeckReadModelPort decks;
 
-    public CardSearchService(EmbedTextsPort embedder, SearchCardIndexPort index, RebuildSearchIndexPort indexProjection,
-                             CardReadModelPort cards, DeckReadModelPort decks) {
+    public CardSearchService(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards, DeckReadModelPort decks) {
         this.embedder = embedder;
         this.index = index;
-        this.indexProjection = indexProjection;
         this.cards = cards;
         this.decks = decks;
     }
@@ -54,7 +49,9 @@ public class CardSearchService implements SearchCardsQuery, RebuildSearchIndexUs
     public List<SearchHit> search(UserId caller, CardSearch search) {
         validate(search);
         List<DeckView> ownDecks = decks.allDecksOf(caller);
-        IndexScope scope = new IndexScope(deckScope(ownDecks, search.deckId()), search.statuses());
+        Set<String> tags = tags(search.tags());
+        IndexScope scope = new IndexScope(deckScope(ownDecks, search.deckId()), search.statuses(), tags,
+                search.tagMatch() == TagMatch.ALL);
         List<ScoredCard> ranked = switch (search.mode()) {
             case SEMANTIC -> semantic(caller, search, scope, search.topK());
             case LEXICAL -> lexical(caller, search, scope, search.topK());
@@ -71,23 +68,28 @@ public class CardSearchService implements SearchCardsQuery, RebuildSearchIndexUs
         return hits(caller, ranked, ownDecks, search);
     }
 
-    @Override
-    public SearchIndexProgress rebuildIndex() {
-        indexProjection.rebuild();
-        return indexProgress();
-    }
-
-    @Override
-    public SearchIndexProgress indexProgress() {
-        EmbeddingModelInfo model = embedder.model();
-        IndexPosition position = indexProjection.position();
-        return new SearchIndexProgress(model.provider() + "/" + model.name() + "/" + model.dimensions(),
-                position.rebuilding(), position.position(), position.head());
-    }
-
     private List<ScoredCard> semantic(UserId caller, CardSearch search, IndexScope scope, int limit) {
-        float[] vector = embedder.embed(List.of(search.query()), EmbeddingPurpose.QUERY).getFirst();
-        return index.nearest(caller, vector, scope, search.threshold(), limit);
+        ServingEmbedder.Serving serving = embedder.current();
+        float[] vector = serving.embedder().embed(List.of(search.query()), EmbeddingPurpose.QUERY).getFirst();
+        return index.nearest(caller, serving.model(), vector, scope, search.threshold(), limit);
+    }
+
+    /** Lower-cased and distinct; {@code null} for no tag filter. */
+    private static Set<String> tags(List<String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return null;
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new DomainException(ErrorCode.REQ_002, "at most " + MAX_TAGS + " tags");
+        }
+        Set<String> lower = new LinkedHashSet<>();
+        for (String tag : tags) {
+            if (tag == null || tag.isBlank()) {
+                throw new DomainException(ErrorCode.REQ_002, "tags must not be blank");
+            }
+            lower.add(tag.strip().toLowerCase(Locale.ROOT));
+        }
+        return lower;
     }
 
     private List<ScoredCard> lexical(UserId caller, CardSearch search, IndexScope scope, int limit) {
@@ -100,7 +102,7 @@ public class CardSearchService implements SearchCardsQuery, RebuildSearchIndexUs
         List<String> words = new ArrayList<>();
         Matcher matcher = WORD.matcher(query);
         while (matcher.find() && words.size() < MAX_WORDS) {
-            String word = matcher.group().toLowerCase(java.util.Locale.ROOT);
+            String word = matcher.group().toLowerCase(Locale.ROOT);
             if (!words.contains(word)) {
                 words.add(word);
             }

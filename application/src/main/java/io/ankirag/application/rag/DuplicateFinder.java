@@ -3,7 +3,6 @@ package io.ankirag.application.rag;
 import io.ankirag.application.port.in.card.CardView;
 import io.ankirag.application.port.in.rag.FindDuplicatesQuery;
 import io.ankirag.application.port.out.card.CardReadModelPort;
-import io.ankirag.application.port.out.embedding.EmbedTextsPort;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingPurpose;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort.IndexScope;
@@ -14,17 +13,16 @@ import io.ankirag.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Embeds each item's text as a document, the way the index embeds cards, and asks the index for its nearest cards. */
 public class DuplicateFinder implements FindDuplicatesQuery {
 
-    private final EmbedTextsPort embedder;
+    private final ServingEmbedder embedder;
     private final SearchCardIndexPort index;
     private final CardReadModelPort cards;
 
-    public DuplicateFinder(EmbedTextsPort embedder, SearchCardIndexPort index, CardReadModelPort cards) {
+    public DuplicateFinder(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards) {
         this.embedder = embedder;
         this.index = index;
         this.cards = cards;
@@ -59,8 +57,8 @@ public class DuplicateFinder implements FindDuplicatesQuery {
         validate(candidates.size(), threshold);
         List<String> texts = candidates.stream().map(fields -> CardText.of(fields == null ? Map.of() : fields)).toList();
         List<String> nonEmpty = texts.stream().filter(text -> !text.isEmpty()).toList();
-        List<float[]> vectors = nonEmpty.isEmpty() ? List.of() : embedder.embed(nonEmpty, EmbeddingPurpose.DOCUMENT);
-        IndexScope everywhere = new IndexScope(null, Set.of());
+        ServingEmbedder.Serving serving = embedder.current();
+        List<float[]> vectors = nonEmpty.isEmpty() ? List.of() : serving.embedder().embed(nonEmpty, EmbeddingPurpose.DOCUMENT);
         List<CandidateMatch> matches = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < texts.size(); i++) {
@@ -70,7 +68,7 @@ public class DuplicateFinder implements FindDuplicatesQuery {
             }
             float[] vector = vectors.get(next++);
             String item = Integer.toString(i);
-            matches.add(new CandidateMatch(vector, index.nearest(caller, vector, everywhere, threshold, MAX_MATCHES_PER_ITEM)
+            matches.add(new CandidateMatch(vector, index.nearest(caller, serving.model(), vector, IndexScope.EVERYWHERE, threshold, MAX_MATCHES_PER_ITEM)
                     .stream()
                     .map(near -> new Duplicate(item, near.cardId(), near.score()))
                     .toList()));
@@ -87,13 +85,13 @@ public class DuplicateFinder implements FindDuplicatesQuery {
         if (withText.isEmpty()) {
             return List.of();
         }
-        List<float[]> vectors = embedder.embed(withText.stream().map(Item::text).toList(), EmbeddingPurpose.DOCUMENT);
-        IndexScope everywhere = new IndexScope(null, Set.of());
+        ServingEmbedder.Serving serving = embedder.current();
+        List<float[]> vectors = serving.embedder().embed(withText.stream().map(Item::text).toList(), EmbeddingPurpose.DOCUMENT);
         List<Duplicate> duplicates = new ArrayList<>();
         for (int i = 0; i < withText.size(); i++) {
             Item item = withText.get(i);
             // One more than needed: a saved card finds itself first.
-            index.nearest(caller, vectors.get(i), everywhere, threshold, MAX_MATCHES_PER_ITEM + 1).stream()
+            index.nearest(caller, serving.model(), vectors.get(i), IndexScope.EVERYWHERE, threshold, MAX_MATCHES_PER_ITEM + 1).stream()
                     .filter(near -> !near.cardId().equals(item.self()))
                     .limit(MAX_MATCHES_PER_ITEM)
                     .forEach(near -> duplicates.add(new Duplicate(item.name(), near.cardId(), near.score())));

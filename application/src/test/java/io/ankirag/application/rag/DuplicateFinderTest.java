@@ -38,7 +38,8 @@ class DuplicateFinderTest {
     static final UserId STRANGER = new UserId(UUID.randomUUID());
 
     final Library library = new Library();
-    final DuplicateFinder finder = new DuplicateFinder(library, library, library);
+    final DuplicateFinder finder = new DuplicateFinder(
+            new ServingEmbedder(new InMemorySearchIndex(), model -> Optional.of(library), library), library, library);
 
     @Test
     void aCandidateCloseEnoughToASavedCardIsItsDuplicate() {
@@ -153,7 +154,8 @@ class DuplicateFinderTest {
         }
 
         @Override
-        public List<ScoredCard> nearest(UserId owner, float[] query, IndexScope scope, double minSimilarity, int limit) {
+        public List<ScoredCard> nearest(UserId owner, EmbeddingModelInfo model, float[] query, IndexScope scope,
+                                        double minSimilarity, int limit) {
             List<ScoredCard> scored = new ArrayList<>();
             for (CardView card : cards.values()) {
                 if (card.ownerId().equals(owner)) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * embedded event store wakes the processors on commit, so the wait is normally a few milliseconds. A
  * projection that is replaying, or failing in this instance, is not waited for: its read model is known to be
  * behind anyway. Nor are the eventually consistent projections ({@code ankirag.projections.eventually-consistent}):
- * the search index calls an embedding model, and no write should wait for that.
+ * the search index gets its vectors from background workers later anyway, and no write should wait for it.
  */
 @Component
 class ProjectionBarrier {

@@ -28,14 +28,18 @@ import io.ankirag.application.port.out.llm.FactCheckPort;
 import io.ankirag.application.port.out.ratelimit.RateLimitPort;
 import io.ankirag.application.port.out.signal.SignalsPort;
 import io.ankirag.application.port.out.prompt.RecordPromptExecutionPort;
+import io.ankirag.application.port.out.embedding.FindEmbedderPort;
 import io.ankirag.application.port.out.health.EventProcessorStatusPort;
 import io.ankirag.application.port.out.health.ProbeDatabasePort;
 import io.ankirag.application.port.out.health.ProbeRedisPort;
 import io.ankirag.application.port.out.media.StoreMediaPort;
 import io.ankirag.application.port.out.prompt.PromptReadModelPort;
 import io.ankirag.application.port.out.prompt.ValidateJsonSchemaPort;
+import io.ankirag.application.port.out.rag.EmbeddingQueuePort;
+import io.ankirag.application.port.out.rag.EmbeddingQueuePort.Backoff;
 import io.ankirag.application.port.out.rag.RebuildSearchIndexPort;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
+import io.ankirag.application.port.out.rag.SearchIndexModelsPort;
 import io.ankirag.application.port.out.replay.ReplayProjectionsPort;
 import io.ankirag.application.port.out.sync.ImportJobQueuePort;
 import io.ankirag.application.port.out.sync.ImportJobReadModelPort;
@@ -52,6 +56,8 @@ import io.ankirag.application.rag.CardSearchService;
 import io.ankirag.application.rag.DuplicateFinder;
 import io.ankirag.application.ratelimit.RateLimitSettings;
 import io.ankirag.application.ratelimit.RateLimiter;
+import io.ankirag.application.rag.SearchIndexService;
+import io.ankirag.application.rag.ServingEmbedder;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.sync.AnkiExportService;
 import io.ankirag.application.sync.AnkiImportService;
@@ -128,14 +134,29 @@ class ApplicationServicesConfiguration {
     }
 
     @Bean
-    DuplicateFinder duplicateFinder(EmbedTextsPort embedder, SearchCardIndexPort index, CardReadModelPort cards) {
+    ServingEmbedder servingEmbedder(SearchIndexModelsPort models, FindEmbedderPort embedders, EmbedTextsPort configured) {
+        return new ServingEmbedder(models, embedders, configured);
+    }
+
+    @Bean
+    DuplicateFinder duplicateFinder(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards) {
         return new DuplicateFinder(embedder, index, cards);
     }
 
     @Bean
-    CardSearchService cardSearchService(EmbedTextsPort embedder, SearchCardIndexPort index, RebuildSearchIndexPort indexProjection,
-                                        CardReadModelPort cards, DeckReadModelPort decks) {
-        return new CardSearchService(embedder, index, indexProjection, cards, decks);
+    CardSearchService cardSearchService(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards,
+                                        DeckReadModelPort decks) {
+        return new CardSearchService(embedder, index, cards, decks);
+    }
+
+    @Bean
+    SearchIndexService searchIndexService(EmbedTextsPort configured, FindEmbedderPort embedders, SearchIndexModelsPort models,
+                                          EmbeddingQueuePort queue, RebuildSearchIndexPort projection,
+                                          @Value("${ankirag.embedding.batch-size}") int batchSize,
+                                          @Value("${ankirag.embedding.worker.retry-first-delay:10s}") Duration firstRetry,
+                                          @Value("${ankirag.embedding.worker.retry-max-delay:10m}") Duration maxRetry) {
+        return new SearchIndexService(configured, embedders, models, queue, projection,
+                new SearchIndexService.Settings(batchSize, new Backoff(firstRetry, maxRetry)));
     }
 
     @Bean

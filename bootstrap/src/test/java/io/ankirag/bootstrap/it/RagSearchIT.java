@@ -4,13 +4,16 @@ import static io.ankirag.bootstrap.it.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ankirag.application.port.out.rag.SearchCardIndexPort.IndexScope;
 import io.ankirag.bootstrap.it.Accounts.Session;
+import io.ankirag.domain.card.CardStatus;
 import io.ankirag.domain.template.TemplateId;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +124,49 @@ class RagSearchIT extends HttpApiTestBase {
     }
 
     @Test
+    void tagsNarrowASearchToCardsWithAnyOrAllOfThemIgnoringCase() {
+        String both = taggedCard(user, deck, "quokka one", "Python", "async");
+        String python = taggedCard(user, deck, "quokka two", "python");
+        String rust = taggedCard(user, deck, "quokka three", "rust");
+        String untagged = taggedCard(user, deck, "quokka four");
+        Session stranger = accounts.register();
+        taggedCard(stranger, deck(stranger, "Theirs", null), "quokka five", "python");
+        awaitIndexCaughtUp();
+
+        assertThat(ids(search(user, body("query", "quokka", "mode", "lexical")))).containsExactlyInAnyOrder(both, python, rust, untagged);
+        assertThat(ids(search(user, body("query", "quokka", "mode", "lexical", "tags", List.of("PYTHON")))))
+                .containsExactlyInAnyOrder(both, python);
+        assertThat(ids(search(user, body("query", "quokka", "mode", "lexical", "tags", List.of("python", "rust")))))
+                .containsExactlyInAnyOrder(both, python, rust);
+        assertThat(ids(search(user, body("query", "quokka", "mode", "lexical", "tags", List.of("python", "Async"),
+                "tags_match", "all")))).containsExactly(both);
+        for (String mode : List.of("semantic", "hybrid")) {
+            assertThat(ids(search(user, body("query", "quokka", "mode", mode, "threshold", -1, "tags", List.of("rust")))))
+                    .as(mode).containsExactly(rust);
+        }
+    }
+
+    @Test
+    void tagsCombineWithDeckAndStatusAndFollowEdits() {
+        String other = deck(user, "Zoology", null);
+        String here = taggedCard(user, deck, "wombat here", "animals");
+        String there = taggedCard(user, other, "wombat there", "animals");
+        api.post("/api/cards/" + there + "/approve", Map.of(), user.accessToken());
+        awaitIndexCaughtUp();
+
+        assertThat(ids(search(user, body("query", "wombat", "mode", "lexical", "tags", List.of("animals"), "deck_id", other))))
+                .containsExactly(there);
+        assertThat(ids(search(user, body("query", "wombat", "mode", "semantic", "threshold", -1, "tags", List.of("animals"),
+                "statuses", List.of("draft"))))).containsExactly(here);
+
+        api.patch("/api/cards/" + here, body("tags", List.of("marsupials")), user.accessToken());
+        awaitIndexCaughtUp();
+
+        assertThat(ids(search(user, body("query", "wombat", "mode", "lexical", "tags", List.of("animals"))))).containsExactly(there);
+        assertThat(ids(search(user, body("query", "wombat", "mode", "lexical", "tags", List.of("marsupials"))))).containsExactly(here);
+    }
+
+    @Test
     void editedTextIsReindexed() {
         api.patch("/api/cards/" + paris, body("fields", Map.of("Front", "Capital of Peru?", "Back", "Lima")), user.accessToken());
         awaitIndexCaughtUp();
@@ -174,7 +220,10 @@ class RagSearchIT extends HttpApiTestBase {
                 body("query", "cell", "top_k", 51),
                 body("query", "cell", "threshold", 1.5),
                 body("query", "cell", "mode", "fuzzy"),
-                body("query", "cell", "statuses", List.of("lost")))) {
+                body("query", "cell", "statuses", List.of("lost")),
+                body("query", "cell", "tags", List.of(" ")),
+                body("query", "cell", "tags", java.util.Collections.nCopies(101, "t")),
+                body("query", "cell", "tags", List.of("t"), "tags_match", "some"))) {
             var refused = search(user, bad);
             assertThat(refused.status()).as(bad.keySet().toString()).isEqualTo(422);
             assertThat(refused.code()).isEqualTo("REQ_002");
@@ -219,6 +268,7 @@ class RagSearchIT extends HttpApiTestBase {
             h.execute("SET LOCAL enable_sort = off");
             return String.join("\n", h.createQuery("EXPLAIN " + sql)
                     .bind("query", vector).bind("owner", UUID.randomUUID()).bind("limit", 10)
+                    .bindArray("statuses", String.class, List.of("draft")).bindArray("tags", String.class, List.of("biology"))
                     .mapTo(String.class).list());
         });
         assertThat(plan).contains("Index Scan using " + index);
@@ -226,14 +276,13 @@ class RagSearchIT extends HttpApiTestBase {
 
     private static String nearestSql(UUID modelId, int dimensions) throws Exception {
         String pkg = "io.ankirag.adapter.out.persistence.rag.";
-        Class<?> modelType = Class.forName(pkg + "EmbeddingModelRegistry$RegisteredModel");
+        Class<?> modelType = Class.forName(pkg + "IndexedModel");
         Constructor<?> newModel = modelType.getDeclaredConstructor(UUID.class, int.class);
         newModel.setAccessible(true);
-        Class<?> scopeType = Class.forName("io.ankirag.application.port.out.rag.SearchCardIndexPort$IndexScope");
-        Object scope = scopeType.getConstructors()[0].newInstance(null, null);
-        Method sql = Class.forName(pkg + "JdbiCardSearchIndex").getDeclaredMethod("nearestSql", modelType, scopeType);
+        Method sql = Class.forName(pkg + "JdbiCardSearchIndex").getDeclaredMethod("nearestSql", modelType, IndexScope.class);
         sql.setAccessible(true);
-        return (String) sql.invoke(null, newModel.newInstance(modelId, dimensions), scope);
+        return (String) sql.invoke(null, newModel.newInstance(modelId, dimensions),
+                new IndexScope(null, Set.of(CardStatus.DRAFT), Set.of("biology"), false));
     }
 
     @Test
@@ -326,6 +375,13 @@ class RagSearchIT extends HttpApiTestBase {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         assertThat(response.body().path("total_failed").asInt()).isZero();
         return response.body().path("created").findValuesAsText("id");
+    }
+
+    private String taggedCard(Session owner, String deckId, String front, String... tags) {
+        var response = api.post("/api/cards", body("deck_id", deckId, "template_id", BASIC,
+                "fields", Map.of("Front", front, "Back", "-"), "tags", List.of(tags)), owner.accessToken());
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.text("id");
     }
 
     private String deck(Session owner, String name, String parent) {

@@ -8,6 +8,7 @@ import io.ankirag.application.port.in.rag.SearchCardsQuery;
 import io.ankirag.application.port.in.rag.SearchCardsQuery.CardSearch;
 import io.ankirag.application.port.in.rag.SearchCardsQuery.SearchHit;
 import io.ankirag.application.port.in.rag.SearchCardsQuery.SearchMode;
+import io.ankirag.application.port.in.rag.SearchCardsQuery.TagMatch;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.card.CardStatus;
 import io.ankirag.domain.deck.DeckId;
@@ -45,6 +46,8 @@ class RagController {
             @Schema(description = "least cosine similarity for semantic matches, default 0.7") Double threshold,
             @Schema(description = "only this deck and its sub-decks") UUID deckId,
             @Schema(description = "draft, approved, synced, sync_failed; default any") List<String> statuses,
+            @Schema(description = "only cards with these tags (ignoring case); default any tags") List<String> tags,
+            @Schema(description = "any (default): cards with at least one of the tags; all: cards with every one") String tagsMatch,
             @Schema(description = "answer each card's fields, default true") Boolean includeSources) {
     }
 
@@ -54,7 +57,17 @@ class RagController {
     record SearchResponse(List<SearchResult> results, String query, String mode) {
     }
 
-    record IndexResponse(String model, boolean rebuilding, long position, long head, boolean caughtUp) {
+    /** One embedding model of the index: {@code serving} answers searches, {@code building} takes over once complete. */
+    record IndexModelResponse(String model, String state, long cards, long embedded, long pending, long failed,
+                              String lastError) {
+    }
+
+    /**
+     * {@code pending} cards wait for their first embedding, {@code failed} ones failed and are retried with growing
+     * pauses; {@code caught_up} once every event is in, every card has its vector and the configured model serves.
+     */
+    record IndexResponse(String model, String servingModel, boolean rebuilding, long position, long head, long pending,
+                         long failed, boolean caughtUp, List<IndexModelResponse> models) {
     }
 
     /** Either saved cards ({@code card_ids}) or unsaved {@code candidates}, each a map of field name to value. */
@@ -87,6 +100,8 @@ class RagController {
                 request.threshold() == null ? SearchCardsQuery.DEFAULT_THRESHOLD : request.threshold(),
                 request.deckId() == null ? null : new DeckId(request.deckId()),
                 statuses(request.statuses()),
+                request.tags(),
+                tagMatch(request.tagsMatch()),
                 request.includeSources() == null || request.includeSources());
         List<SearchResult> results = search.search(caller.id(), query).stream().map(RagController::result).toList();
         return new SearchResponse(results, request.query(), mode.name().toLowerCase(Locale.ROOT));
@@ -113,19 +128,24 @@ class RagController {
 
     @PostMapping("/index")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Clear the search index and re-embed every card from the event store; poll GET for progress")
+    @Operation(summary = "Replay the search index from the event store (vectors of unchanged texts are kept, failed cards "
+            + "retried at once); poll GET for progress")
     IndexResponse rebuild() {
         return response(index.rebuildIndex());
     }
 
     @GetMapping("/index")
-    @Operation(summary = "How far the search index has caught up with the event store")
+    @Operation(summary = "How far the search index has caught up: events taken in, cards waiting for or failing their "
+            + "embedding, per model")
     IndexResponse progress() {
         return response(index.indexProgress());
     }
 
     private static IndexResponse response(SearchIndexProgress progress) {
-        return new IndexResponse(progress.model(), progress.rebuilding(), progress.position(), progress.head(), progress.caughtUp());
+        return new IndexResponse(progress.model(), progress.servingModel(), progress.rebuilding(), progress.position(),
+                progress.head(), progress.pending(), progress.failed(), progress.caughtUp(),
+                progress.models().stream().map(model -> new IndexModelResponse(model.model(), model.state(), model.cards(),
+                        model.embedded(), model.pending(), model.failed(), model.lastError())).toList());
     }
 
     private static SearchResult result(SearchHit hit) {
@@ -141,6 +161,17 @@ class RagController {
             return SearchMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new DomainException(ErrorCode.REQ_002, "mode must be semantic, lexical or hybrid");
+        }
+    }
+
+    private static TagMatch tagMatch(String value) {
+        if (value == null || value.isBlank()) {
+            return TagMatch.ANY;
+        }
+        try {
+            return TagMatch.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new DomainException(ErrorCode.REQ_002, "tags_match must be any or all");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ankirag.adapter.out.llm.embedding;
 
 import io.ankirag.application.port.out.embedding.EmbedTextsPort;
+import io.ankirag.application.port.out.embedding.FindEmbedderPort;
 import java.net.URI;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -9,7 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one {@link EmbedTextsPort}, picked by {@code EMBEDDING_PROVIDER}. An in-process model loads at start-up. */
+/**
+ * The one {@link EmbedTextsPort}, picked by {@code EMBEDDING_PROVIDER} (an in-process model loads at start-up), and
+ * the embedders of earlier models still served while the configured one's vectors are built.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EmbeddingProperties.class)
 class EmbeddingConfiguration {
@@ -30,5 +34,10 @@ class EmbeddingConfiguration {
         };
         log.info("Embeddings: {} (batches of {})", embedder.model(), embedding.batchSize());
         return embedder;
+    }
+
+    @Bean
+    FindEmbedderPort findEmbedderPort(EmbedTextsPort configured, EmbeddingProperties embedding) {
+        return new ReachableEmbedders(configured, embedding);
     }
 }

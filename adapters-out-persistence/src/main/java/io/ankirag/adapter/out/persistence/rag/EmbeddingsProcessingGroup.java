@@ -1,8 +1,8 @@
 package io.ankirag.adapter.out.persistence.rag;
 
 /**
- * The search index is its own projection: it calls the embedding model, which may be slow or down, so it must
- * neither hold back the library's tables nor be waited for by read-your-writes (bootstrap leaves it out).
+ * The search index is its own projection, so that it never holds back the library's tables. Read-your-writes does
+ * not wait for it (bootstrap leaves it out): its vectors come later from the embedding workers anyway.
  */
 public final class EmbeddingsProcessingGroup {
 

@@ -1,38 +1,48 @@
 package io.ankirag.adapter.out.persistence.rag;
 
-import io.ankirag.adapter.out.persistence.rag.EmbeddingModelRegistry.RegisteredModel;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.user.UserId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Searches {@code card_embeddings}, the embeddings projection's own table, for the current model's rows only. */
+/** Searches {@code card_embeddings}, the embeddings projection's own table. */
 @Component
 class JdbiCardSearchIndex implements SearchCardIndexPort {
 
     private final Jdbi jdbi;
-    private final EmbeddingModelRegistry models;
+    private final JdbiSearchIndexModels models;
+    private final int efSearch;
 
-    JdbiCardSearchIndex(Jdbi jdbi, EmbeddingModelRegistry models) {
+    JdbiCardSearchIndex(Jdbi jdbi, JdbiSearchIndexModels models, @Value("${ankirag.search.hnsw.ef-search:40}") int efSearch) {
         this.jdbi = jdbi;
         this.models = models;
+        this.efSearch = efSearch;
     }
 
     @Override
-    public List<ScoredCard> nearest(UserId owner, float[] query, IndexScope scope, double minSimilarity, int limit) {
-        String sql = nearestSql(models.current(), scope);
+    public List<ScoredCard> nearest(UserId owner, EmbeddingModelInfo model, float[] query, IndexScope scope,
+                                    double minSimilarity, int limit) {
+        Optional<IndexedModel> indexed = models.indexed(model);
+        if (indexed.isEmpty()) {
+            return List.of();
+        }
+        String sql = nearestSql(indexed.get(), scope);
         return jdbi.inTransaction(h -> {
-            // The owner, deck and status filters apply after the HNSW scan; iterative scans (pgvector 0.8) keep
+            // The owner, deck, status and tag filters apply after the HNSW scan; iterative scans (pgvector 0.8) keep
             // scanning until enough rows pass them, instead of answering fewer than asked.
             h.execute("SET LOCAL hnsw.iterative_scan = strict_order");
+            h.execute("SET LOCAL hnsw.ef_search = " + efSearch);
             Query select = h.createQuery(sql)
-                    .bind("query", EmbeddingWriteBatch.literal(query))
+                    .bind("query", VectorLiteral.of(query))
                     .bind("owner", owner.value())
                     .bind("limit", limit);
             bindScope(select, scope);
@@ -48,27 +58,29 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
      * Repeats the model's HNSW index expression and predicate exactly, with the model id as a constant, so that the
      * planner can use the index (a bind parameter would hide the predicate from it in generic plans).
      */
-    static String nearestSql(RegisteredModel model, IndexScope scope) {
+    static String nearestSql(IndexedModel model, IndexScope scope) {
         String distance = "embedding::" + model.vectorType() + " <=> CAST(:query AS " + model.vectorType() + ")";
         return "SELECT card_id, 1 - (" + distance + ") AS similarity FROM card_embeddings"
                 + " WHERE " + model.modelPredicate() + " AND owner_id = :owner AND embedding IS NOT NULL" + scopeSql(scope)
                 + " ORDER BY " + distance + " LIMIT :limit";
     }
 
+    /** Over the serving model's rows: every model's row of a card holds the same text. */
     @Override
     public List<ScoredCard> matchingWords(UserId owner, List<String> words, IndexScope scope, int limit) {
         if (words.isEmpty()) {
             return List.of();
         }
-        RegisteredModel model = models.current();
         // Words are letters and digits only (the caller splits them), so "or" between them is websearch syntax.
         String anyWord = String.join(" or ", words);
+        // ankirag_text (V10_1) is 'simple' without common English and Russian words, which would match every card.
         String sql = """
-                SELECT card_id, ts_rank(to_tsvector('simple', content_text), q) AS rank
-                FROM card_embeddings, websearch_to_tsquery('simple', :words) AS q
-                WHERE %s AND owner_id = :owner AND to_tsvector('simple', content_text) @@ q%s
+                SELECT card_id, ts_rank(content_tsv, q) AS rank
+                FROM card_embeddings, websearch_to_tsquery('ankirag_text', :words) AS q
+                WHERE model_id = (SELECT id FROM embedding_models WHERE state = 'serving')
+                  AND owner_id = :owner AND content_tsv @@ q%s
                 ORDER BY rank DESC, card_id LIMIT :limit
-                """.formatted(model.modelPredicate(), scopeSql(scope));
+                """.formatted(scopeSql(scope));
         return jdbi.withHandle(h -> {
             Query select = h.createQuery(sql).bind("words", anyWord).bind("owner", owner.value()).bind("limit", limit);
             bindScope(select, scope);
@@ -85,6 +97,9 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
         if (scope.statuses() != null && !scope.statuses().isEmpty()) {
             sql.append(" AND status = ANY(:statuses)");
         }
+        if (scope.tags() != null && !scope.tags().isEmpty()) {
+            sql.append(scope.allTags() ? " AND tags @> CAST(:tags AS text[])" : " AND tags && CAST(:tags AS text[])");
+        }
         return sql.toString();
     }
 
@@ -95,6 +110,9 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
         if (scope.statuses() != null && !scope.statuses().isEmpty()) {
             query.bindArray("statuses", String.class,
                     scope.statuses().stream().map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+        }
+        if (scope.tags() != null && !scope.tags().isEmpty()) {
+            query.bindArray("tags", String.class, List.copyOf(scope.tags()));
         }
     }
 }

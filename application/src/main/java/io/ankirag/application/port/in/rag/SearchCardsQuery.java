@@ -18,23 +18,37 @@ public interface SearchCardsQuery {
     int DEFAULT_TOP_K = 10;
     int MAX_TOP_K = 50;
     double DEFAULT_THRESHOLD = 0.7;
+    int MAX_TAGS = 100;
 
     enum SearchMode {
         /** cosine similarity of embeddings; {@code threshold} is the least similarity answered */
         SEMANTIC,
-        /** PostgreSQL full-text search ({@code simple} configuration), ranked by {@code ts_rank}; any word may match */
+        /**
+         * PostgreSQL full-text search: words as typed (no stemming), common English and Russian words left out,
+         * ranked by {@code ts_rank}; any word may match
+         */
         LEXICAL,
         /** both lists merged by reciprocal rank fusion; the threshold applies to the semantic list */
         HYBRID
     }
 
+    /** How {@code tags} narrow a search. */
+    enum TagMatch {
+        /** cards with at least one of the tags */
+        ANY,
+        /** cards with every one of the tags */
+        ALL
+    }
+
     /**
      * @param deckId   {@code null} for all the caller's decks; else that deck and its sub-decks
      * @param statuses {@code null} or empty for any status
+     * @param tags     {@code null} or empty for any tags; else only cards with any or all of them ({@code tagMatch}),
+     *                 compared ignoring case as Anki does
      * @param includeSources whether hits carry the card's fields
      */
     record CardSearch(String query, SearchMode mode, int topK, double threshold, DeckId deckId, Set<CardStatus> statuses,
-                      boolean includeSources) {
+                      List<String> tags, TagMatch tagMatch, boolean includeSources) {
     }
 
     /**
@@ -51,7 +65,8 @@ public interface SearchCardsQuery {
      *
      * @throws io.ankirag.domain.error.DomainException {@code REQ_002} for a blank query or one over
      *                                                 {@value #MAX_QUERY_LENGTH} characters, {@code topK} outside
-     *                                                 1..{@value #MAX_TOP_K}, a threshold outside -1..1;
+     *                                                 1..{@value #MAX_TOP_K}, a threshold outside -1..1, more than
+     *                                                 {@value #MAX_TAGS} tags or a blank one;
      *                                                 {@code DECK_001} for a deck the caller does not own;
      *                                                 {@code RAG_001} when the query cannot be embedded
      */
