@@ -340,7 +340,7 @@ class RagSearchIT extends HttpApiTestBase {
     /** The index is eventually consistent: wait (bounded) for it instead of sleeping blindly. */
     private void awaitIndexCaughtUp() {
         String admin = accounts.admin().accessToken();
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 60_000_000_000L;
         ApiClient.Response progress;
         do {
             progress = api.get("/api/rag/index", admin);
@@ -354,7 +354,7 @@ class RagSearchIT extends HttpApiTestBase {
                 throw new IllegalStateException(e);
             }
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("search index still behind after 10 s: " + progress.body());
+        throw new AssertionError("search index still behind after 60 s: " + progress.body());
     }
 
     private ApiClient.Response search(Session session, Map<String, Object> request) {
