@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The search index's background workers: each loops over {@link EmbedQueuedCardsUseCase#embedNextBatch()}, and
  * sleeps until the projection queues cards (or, for other instances' work, a poll interval) when none is due.
- * Two workers by default: while one waits for the database, the other keeps the model busy.
+ * Three workers by default: while one writes its vectors, the others keep the model's threads busy (on two
+ * cores, three came closer to the model's own throughput than two in {@code make bench-rag}).
  *
  * <p>The configured model is registered once all beans exist (so after Flyway) and before Axon's processors
  * start, because the index's projection writes rows for the registered models only.
@@ -31,7 +32,7 @@ class EmbeddingWorkers implements SmartInitializingSingleton, SmartLifecycle {
     private volatile boolean running;
 
     EmbeddingWorkers(EmbedQueuedCardsUseCase index,
-                     @Value("${ankirag.embedding.worker.threads:2}") int count,
+                     @Value("${ankirag.embedding.worker.threads:3}") int count,
                      @Value("${ankirag.embedding.worker.poll-interval:1s}") Duration pollInterval) {
         this.index = index;
         this.count = count;

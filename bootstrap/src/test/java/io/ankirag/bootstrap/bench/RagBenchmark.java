@@ -12,6 +12,7 @@ import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingPurpose;
+import io.ankirag.application.port.out.rag.EmbeddingQueuePort;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort.IndexScope;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort.ScoredCard;
@@ -36,6 +37,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
@@ -112,7 +114,7 @@ class RagBenchmark {
         //      is empty. Other work on a shared machine comes and goes; alternating the two measurements in short
         //      rounds exposes both to the same conditions, and the median round says more than one long stretch.
         int batch = context.getEnvironment().getProperty("ankirag.embedding.batch-size", Integer.class, 100);
-        int threads = context.getEnvironment().getProperty("ankirag.embedding.worker.threads", Integer.class, 2);
+        int threads = context.getEnvironment().getProperty("ankirag.embedding.worker.threads", Integer.class, 3);
         embedder.embed(List.of(CardText.of(fields(0)), CardText.of(fields(1))), EmbeddingPurpose.DOCUMENT); // warm-up
         int rounds = Math.max(1, (PIPELINE_CARDS + ROUND_CARDS - 1) / ROUND_CARDS);
         double[] ratios = new double[rounds];
@@ -131,6 +133,9 @@ class RagBenchmark {
                 texts.add(CardText.of(fields(i)));
             }
             double raw = rawThroughput(texts, batch, threads);
+            PrecomputedQueries.EMBED_NANOS.reset();
+            PrecomputedQueries.CLAIM_NANOS.reset();
+            PrecomputedQueries.STORE_NANOS.reset();
             start = System.nanoTime();
             workers.start();
             awaitQueueEmpty();
@@ -139,8 +144,10 @@ class RagBenchmark {
             ratios[round] = (texts.size() / seconds) / raw;
             rawSeconds += texts.size() / raw;
             pipelineSeconds += seconds;
-            line("  round %d: %d cards, raw model %.1f cards/s, pipeline %.1f cards/s, ratio %.2f", round + 1, texts.size(),
-                    raw, texts.size() / seconds, ratios[round]);
+            line("  round %d: %d cards, raw model %.1f cards/s, pipeline %.1f cards/s, ratio %.2f; worker time: embed %.1f s,"
+                            + " claim %.1f s, store %.1f s (of %.1f s x %d workers)", round + 1, texts.size(), raw,
+                    texts.size() / seconds, ratios[round], PrecomputedQueries.EMBED_NANOS.sum() / 1e9,
+                    PrecomputedQueries.CLAIM_NANOS.sum() / 1e9, PrecomputedQueries.STORE_NANOS.sum() / 1e9, seconds, threads);
         }
         Arrays.sort(ratios);
         line("cards created and queued (commands + projection, workers stopped): %d in %.1f s", PIPELINE_CARDS, createSeconds);
@@ -473,14 +480,55 @@ class RagBenchmark {
             KNOWN.clear();
         }
 
+        /** Time the workers spend in each step, summed over their threads. */
+        static final LongAdder EMBED_NANOS = new LongAdder();
+        static final LongAdder CLAIM_NANOS = new LongAdder();
+        static final LongAdder STORE_NANOS = new LongAdder();
+
         @Bean
         static BeanPostProcessor answerKnownQueriesFromMemory() {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) throws BeansException {
-                    return bean instanceof EmbedTextsPort embedder ? new KnownQueries(embedder) : bean;
+                    if (bean instanceof EmbedTextsPort embedder) {
+                        return new KnownQueries(embedder);
+                    }
+                    return bean instanceof EmbeddingQueuePort queue ? new TimedQueue(queue) : bean;
                 }
             };
+        }
+
+        private record TimedQueue(EmbeddingQueuePort queue) implements EmbeddingQueuePort {
+
+            @Override
+            public Claim claim(EmbeddingModelInfo model, int limit) {
+                long start = System.nanoTime();
+                try {
+                    return queue.claim(model, limit);
+                } finally {
+                    CLAIM_NANOS.add(System.nanoTime() - start);
+                }
+            }
+
+            @Override
+            public void store(Claim claim, List<float[]> vectors) {
+                long start = System.nanoTime();
+                try {
+                    queue.store(claim, vectors);
+                } finally {
+                    STORE_NANOS.add(System.nanoTime() - start);
+                }
+            }
+
+            @Override
+            public void park(Claim claim, String error, Backoff backoff) {
+                queue.park(claim, error, backoff);
+            }
+
+            @Override
+            public void awaitQueued(java.time.Duration patience) throws InterruptedException {
+                queue.awaitQueued(patience);
+            }
         }
 
         private record KnownQueries(EmbedTextsPort embedder) implements EmbedTextsPort {
@@ -493,7 +541,17 @@ class RagBenchmark {
             @Override
             public List<float[]> embed(List<String> texts, EmbeddingPurpose purpose) {
                 float[] known = texts.size() == 1 && purpose == EmbeddingPurpose.QUERY ? KNOWN.get(texts.getFirst()) : null;
-                return known != null ? List.of(known.clone()) : embedder.embed(texts, purpose);
+                if (known != null) {
+                    return List.of(known.clone());
+                }
+                long start = System.nanoTime();
+                try {
+                    return embedder.embed(texts, purpose);
+                } finally {
+                    if (Thread.currentThread().getName().startsWith("embedding-worker-")) {
+                        EMBED_NANOS.add(System.nanoTime() - start);
+                    }
+                }
             }
         }
     }
