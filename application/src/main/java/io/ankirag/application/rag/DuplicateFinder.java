@@ -45,58 +45,60 @@ public class DuplicateFinder implements FindDuplicatesQuery {
     @Override
     public List<Duplicate> duplicatesOfCandidates(UserId caller, List<Map<String, String>> candidates, double threshold) {
         validate(candidates.size(), threshold);
-        List<Item> items = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            items.add(new Item(Integer.toString(i), null, CardText.of(candidates.get(i) == null ? Map.of() : candidates.get(i))));
-        }
-        return duplicates(caller, items, threshold);
+        return duplicates(caller, candidateItems(candidates), threshold);
     }
 
     @Override
     public List<CandidateMatch> matchCandidates(UserId caller, List<Map<String, String>> candidates, double threshold) {
         validate(candidates.size(), threshold);
-        List<String> texts = candidates.stream().map(fields -> CardText.of(fields == null ? Map.of() : fields)).toList();
-        List<String> nonEmpty = texts.stream().filter(text -> !text.isEmpty()).toList();
-        ServingEmbedder.Serving serving = embedder.current();
-        List<float[]> vectors = nonEmpty.isEmpty() ? List.of() : serving.embedder().embed(nonEmpty, EmbeddingPurpose.DOCUMENT);
-        List<CandidateMatch> matches = new ArrayList<>();
-        int next = 0;
-        for (int i = 0; i < texts.size(); i++) {
-            if (texts.get(i).isEmpty()) {
-                matches.add(new CandidateMatch(null, List.of()));
-                continue;
-            }
-            float[] vector = vectors.get(next++);
-            String item = Integer.toString(i);
-            matches.add(new CandidateMatch(vector, index.nearest(caller, serving.model(), vector, IndexScope.EVERYWHERE, threshold, MAX_MATCHES_PER_ITEM)
-                    .stream()
-                    .map(near -> new Duplicate(item, near.cardId(), near.score()))
-                    .toList()));
-        }
-        return matches;
+        return match(caller, candidateItems(candidates), threshold);
     }
 
     /** @param self the card the text belongs to, which is never its own duplicate; {@code null} for a candidate */
     private record Item(String name, CardId self, String text) {
     }
 
+    private static List<Item> candidateItems(List<Map<String, String>> candidates) {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            items.add(new Item(Integer.toString(i), null, CardText.of(candidates.get(i) == null ? Map.of() : candidates.get(i))));
+        }
+        return items;
+    }
+
     private List<Duplicate> duplicates(UserId caller, List<Item> items, double threshold) {
+        return match(caller, items, threshold).stream().flatMap(match -> match.duplicates().stream()).toList();
+    }
+
+    /**
+     * Embeds every item with text in one call, the way the index embeds cards, and asks the index for its nearest
+     * cards: one match per item, in order; an item without text has no vector and no duplicates.
+     */
+    private List<CandidateMatch> match(UserId caller, List<Item> items, double threshold) {
         List<Item> withText = items.stream().filter(item -> !item.text().isEmpty()).toList();
         if (withText.isEmpty()) {
-            return List.of();
+            return items.stream().map(item -> new CandidateMatch(null, List.of())).toList();
         }
         ServingEmbedder.Serving serving = embedder.current();
         List<float[]> vectors = serving.embedder().embed(withText.stream().map(Item::text).toList(), EmbeddingPurpose.DOCUMENT);
-        List<Duplicate> duplicates = new ArrayList<>();
-        for (int i = 0; i < withText.size(); i++) {
-            Item item = withText.get(i);
-            // One more than needed: a saved card finds itself first.
-            index.nearest(caller, serving.model(), vectors.get(i), IndexScope.EVERYWHERE, threshold, MAX_MATCHES_PER_ITEM + 1).stream()
+        List<CandidateMatch> matches = new ArrayList<>(items.size());
+        int next = 0;
+        for (Item item : items) {
+            if (item.text().isEmpty()) {
+                matches.add(new CandidateMatch(null, List.of()));
+                continue;
+            }
+            float[] vector = vectors.get(next++);
+            // One more than needed when a saved card is matched: it finds itself first.
+            int wanted = item.self() == null ? MAX_MATCHES_PER_ITEM : MAX_MATCHES_PER_ITEM + 1;
+            matches.add(new CandidateMatch(vector, index.nearest(caller, serving.model(), vector, IndexScope.EVERYWHERE,
+                            threshold, wanted).stream()
                     .filter(near -> !near.cardId().equals(item.self()))
                     .limit(MAX_MATCHES_PER_ITEM)
-                    .forEach(near -> duplicates.add(new Duplicate(item.name(), near.cardId(), near.score())));
+                    .map(near -> new Duplicate(item.name(), near.cardId(), near.score()))
+                    .toList()));
         }
-        return duplicates;
+        return matches;
     }
 
     private static void validate(int count, double threshold) {
