@@ -207,7 +207,7 @@ class RagBenchmark {
         }
         double exactMillis = (System.nanoTime() - start) / 1e6 / vectors.size();
         line("exact scan (no index): %.1f ms per query", exactMillis);
-        int configuredEf = context.getEnvironment().getProperty("ankirag.search.hnsw.ef-search", Integer.class, 40);
+        int configuredEf = context.getEnvironment().getProperty("ankirag.search.hnsw.ef-search", Integer.class, 64);
         for (int ef : EF_SEARCH) {
             double[] millis = new double[vectors.size()];
             double recall = 0;

@@ -22,7 +22,7 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
     private final JdbiSearchIndexModels models;
     private final int efSearch;
 
-    JdbiCardSearchIndex(Jdbi jdbi, JdbiSearchIndexModels models, @Value("${ankirag.search.hnsw.ef-search:40}") int efSearch) {
+    JdbiCardSearchIndex(Jdbi jdbi, JdbiSearchIndexModels models, @Value("${ankirag.search.hnsw.ef-search:64}") int efSearch) {
         this.jdbi = jdbi;
         this.models = models;
         this.efSearch = efSearch;
