@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   CARD_001: 'That card does not exist, or it has been deleted.',
   CARD_002: 'The card cannot change to that status from where it is now.',
   TEMPLATE_001: 'That card template does not exist, or it has been deleted.',
+  TEMPLATE_002: 'Cards still use this template. Delete those cards or move them to another template first.',
   PROMPT_001: 'That prompt or prompt version does not exist.',
   PROMPT_002: 'A prompt with this name already exists (deleted prompts keep their names).',
   PROMPT_003: 'System prompts cannot be deleted; add a new version instead.',

@@ -84,6 +84,13 @@ public class TemplateService implements TemplateQuery, ManageTemplatesUseCase, S
     @Override
     public void deleteTemplate(UserId owner, TemplateId id) {
         template(owner, id);
+        // A card keeps its template for rendering, editing and export, so a template in use stays. Checked against
+        // the read model: a card created in the same instant could slip through, and still renders from its events.
+        long inUse = templates.liveCardsUsing(owner, id);
+        if (inUse > 0) {
+            throw new DomainException(ErrorCode.TEMPLATE_002, "the template is used by " + inUse
+                    + (inUse == 1 ? " card" : " cards") + "; delete those cards or move them to another template first");
+        }
         commands.send(new DeleteTemplate(id, owner, clock.instant()));
     }
 

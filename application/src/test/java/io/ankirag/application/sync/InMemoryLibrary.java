@@ -232,6 +232,11 @@ final class InMemoryLibrary implements SendCommandPort, DeckReadModelPort, Templ
     }
 
     @Override
+    public long liveCardsUsing(UserId owner, TemplateId template) {
+        return cards.values().stream().filter(c -> c.ownerId().equals(owner) && c.templateId().equals(template)).count();
+    }
+
+    @Override
     public Optional<TemplateFields> templateFieldsFor(UserId user, TemplateId template) {
         return visibleTemplate(user, template).map(TemplateView::fields);
     }

@@ -108,6 +108,25 @@ class TemplatesIT extends HttpApiTestBase {
     }
 
     @Test
+    void aTemplateCardsStillUseCannotBeDeleted() {
+        Session user = accounts.register();
+        String template = api.post("/api/templates", vocabulary("Vocabulary"), user.accessToken()).text("id");
+        String deck = api.post("/api/decks", body("name", "Words"), user.accessToken()).text("id");
+        String card = api.post("/api/cards", body("deck_id", deck, "template_id", template,
+                "fields", Map.of("Word", "maison", "Meaning", "house")), user.accessToken()).text("id");
+
+        var refused = api.delete("/api/templates/" + template, user.accessToken());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("TEMPLATE_002");
+        assertThat(refused.body().path("detail").asText()).contains("used by 1 card");
+        assertThat(api.get("/api/templates/" + template, user.accessToken()).status()).isEqualTo(200);
+
+        assertThat(api.delete("/api/cards/" + card, user.accessToken()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/templates/" + template, user.accessToken()).status()).isEqualTo(204);
+    }
+
+    @Test
     void anotherUsersTemplateDoesNotExistForMe() {
         Session alice = accounts.register();
         Session bob = accounts.register();

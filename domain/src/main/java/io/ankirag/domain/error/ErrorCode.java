@@ -20,6 +20,7 @@ public enum ErrorCode {
     CARD_001("Card not found"),
     CARD_002("Invalid status transition"),
     TEMPLATE_001("Template not found"),
+    TEMPLATE_002("Template in use"),
     PROMPT_001("Prompt not found"),
     PROMPT_002("Prompt name taken"),
     PROMPT_003("System prompt is protected"),

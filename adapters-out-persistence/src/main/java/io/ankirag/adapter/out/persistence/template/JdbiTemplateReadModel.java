@@ -85,6 +85,16 @@ class JdbiTemplateReadModel implements TemplateReadModelPort, FindTemplateFields
     }
 
     @Override
+    public long liveCardsUsing(UserId owner, TemplateId template) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM cards WHERE owner_id = :owner AND template_id = :template AND deleted_at IS NULL")
+                .bind("owner", owner.value())
+                .bind("template", template.value())
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
     public Optional<TemplateFields> templateFieldsFor(UserId user, TemplateId template) {
         return jdbi.withHandle(h -> h.createQuery("SELECT fields" + VISIBLE + " AND id = :id")
                 .bind("user", user.value())

@@ -20,4 +20,7 @@ public interface TemplateReadModelPort {
 
     /** The owner's own live template of this name, ignoring case; never a system template. */
     Optional<TemplateView> ownTemplateNamed(UserId owner, String name);
+
+    /** How many of the owner's cards that are not deleted are written with this template. */
+    long liveCardsUsing(UserId owner, TemplateId template);
 }
