@@ -133,8 +133,11 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
     protected record Malformed() implements Step {
     }
 
-    /** Streams {@code pieces} pieces of {@code text} (half the body when not streaming), then drops the connection. */
-    protected record Truncate(String text, int pieces) implements Step {
+    /**
+     * Streams {@code pieces} pieces of {@code text} (half the body when not streaming), waits for {@code read} when
+     * given, then drops the connection.
+     */
+    protected record Truncate(String text, int pieces, CountDownLatch read) implements Step {
     }
 
     /** Streams {@code pieces} pieces of {@code text}, then sends nothing more until the client gives up. */
@@ -225,7 +228,16 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
     }
 
     public S thenTruncate(String text, int piecesBeforeDrop) {
-        return then(new Truncate(text, piecesBeforeDrop));
+        return then(new Truncate(text, piecesBeforeDrop, null));
+    }
+
+    /**
+     * Like {@link #thenTruncate}, but drops the connection only once the client counted {@code read} down (at most
+     * 10 s). Without it a drop can overtake pieces already sent: the JDK HTTP client discards what it buffered once
+     * the connection fails, and the client then rightly retries a stream that delivered nothing.
+     */
+    public S thenTruncateOnceRead(String text, int piecesBeforeDrop, CountDownLatch read) {
+        return then(new Truncate(text, piecesBeforeDrop, read));
     }
 
     public S thenStall(String text, int piecesBeforeStall) {
@@ -374,6 +386,13 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
                     exchange.sendResponseHeaders(200, whole.length);
                     exchange.getResponseBody().write(whole, 0, whole.length / 2);
                     exchange.getResponseBody().flush();
+                }
+                if (truncate.read() != null) {
+                    try {
+                        truncate.read().await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 throw new DroppedConnection();
             }
