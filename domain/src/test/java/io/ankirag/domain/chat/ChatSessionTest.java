@@ -45,7 +45,7 @@ class ChatSessionTest {
 
     private static final ChatSessionStarted STARTED = new ChatSessionStarted(SESSION, OWNER, "Python", DECK, "async", CREATED_AT);
     private static final QuestionAsked ASKED = new QuestionAsked(SESSION, QUESTION, "What is a coroutine?", NOW);
-    private static final List<ChatSource> SOURCES = List.of(new ChatSource(CARD, 0.03, true));
+    private static final List<ChatSource> SOURCES = List.of(new ChatSource(CARD, DECK, 0.03, "A coroutine can pause", true));
     private static final AnswerRecorded ANSWERED = new AnswerRecorded(SESSION, ANSWER, QUESTION, "A function that can pause [card:x]",
             "gpt", 120, 9, SOURCES, "stop", true, NOW.plusSeconds(3));
     private static final ChatSessionArchived ARCHIVED = new ChatSessionArchived(SESSION, NOW);
