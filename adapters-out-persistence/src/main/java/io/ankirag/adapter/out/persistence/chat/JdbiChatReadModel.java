@@ -81,7 +81,7 @@ class JdbiChatReadModel implements ChatReadModelPort {
                     .bind("session", session.value())
                     .bind("limit", page.size())
                     .bind("offset", page.offset())
-                    .map(JdbiChatReadModel::message)
+                    .map(JdbiChatReadModel::messageRow)
                     .list();
             return new Page<>(items, total, page.page(), page.size());
         });
@@ -93,7 +93,7 @@ class JdbiChatReadModel implements ChatReadModelPort {
                         + " WHERE session_id = :session ORDER BY sequence DESC LIMIT :limit")
                 .bind("session", session.value())
                 .bind("limit", limit)
-                .map(JdbiChatReadModel::message)
+                .map(JdbiChatReadModel::messageRow)
                 .list());
         List<ChatMessageView> oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
@@ -105,7 +105,7 @@ class JdbiChatReadModel implements ChatReadModelPort {
         return jdbi.withHandle(h -> h.createQuery(MESSAGES + " WHERE session_id = :session AND id = :id")
                 .bind("session", session.value())
                 .bind("id", id.value())
-                .map(JdbiChatReadModel::message)
+                .map(JdbiChatReadModel::messageRow)
                 .findOne());
     }
 
@@ -116,7 +116,7 @@ class JdbiChatReadModel implements ChatReadModelPort {
                 rs.getInt("message_count"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
-    private static ChatMessageView message(ResultSet rs, StatementContext ctx) throws SQLException {
+    private static ChatMessageView messageRow(ResultSet rs, StatementContext ctx) throws SQLException {
         return new ChatMessageView(new ChatMessageId(rs.getObject("id", UUID.class)), rs.getInt("sequence"),
                 ChatMessageView.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), rs.getString("content"),
                 rs.getString("model"), rs.getInt("input_tokens"), rs.getInt("output_tokens"), ChatJson.sources(rs.getString("sources")),
