@@ -54,6 +54,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,6 +90,8 @@ public class ChatService implements ManageChatSessionsUseCase, ChatSessionQuery,
     private final RequestGenerationUseCase generation;
     private final ChatSettings settings;
     private final Clock clock;
+    /** Retrievals run on virtual threads of their own, beside the request's thread. */
+    private static final Executor RETRIEVAL = Executors.newVirtualThreadPerTaskExecutor();
 
     public ChatService(SendCommandPort commands, ChatReadModelPort chats, DeckReadModelPort decks, SearchCardsQuery search,
                        RenderPromptUseCase prompts, ChatModelPort model, RateLimiter rateLimiter,
@@ -168,9 +173,29 @@ public class ChatService implements ManageChatSessionsUseCase, ChatSessionQuery,
         }
         rateLimiter.acquire(settings.rateLimit(), caller);
         ChatMessageId questionId = ChatMessageId.newId(clock);
-        // Not waited for: the answer reads no read model that this write changes, and it is recorded with a wait.
-        commands.dispatchAll(List.of(new AskQuestion(id, caller, questionId, question, clock.instant())));
-        return new Answering(caller, session, questionId, question.value());
+        // Retrieval is most of the time before the first token: it starts now, beside recording the question.
+        CompletableFuture<List<SearchHit>> cards = CompletableFuture.supplyAsync(() -> retrieve(caller, session, question.value()),
+                RETRIEVAL);
+        try {
+            // Not waited for: the answer reads no read model that this write changes, and it is recorded with a wait.
+            commands.dispatchAll(List.of(new AskQuestion(id, caller, questionId, question, clock.instant())));
+        } catch (RuntimeException refused) {
+            cards.cancel(true);
+            throw refused;
+        }
+        return new Answering(caller, session, questionId, question.value(), cards);
+    }
+
+    private List<SearchHit> retrieve(UserId caller, ChatSessionView session, String question) {
+        try {
+            return search.search(caller, new CardSearch(question, SearchMode.HYBRID, settings.contextCards(),
+                    settings.contextThreshold(), session.deckId(), null, null, null, true));
+        } catch (DomainException unavailable) {
+            // A deleted deck or an unreachable embedding model: answer without cards rather than not at all.
+            log.log(System.Logger.Level.WARNING, "Answering in chat session " + session.id() + " without cards: "
+                    + unavailable.detail());
+            return List.of();
+        }
     }
 
     /** Thrown inside the model's stream when the listener has lost its client: stops the model call. */
@@ -187,12 +212,15 @@ public class ChatService implements ManageChatSessionsUseCase, ChatSessionQuery,
         private final ChatSessionView session;
         private final ChatMessageId questionId;
         private final String question;
+        private final CompletableFuture<List<SearchHit>> retrieval;
 
-        Answering(UserId caller, ChatSessionView session, ChatMessageId questionId, String question) {
+        Answering(UserId caller, ChatSessionView session, ChatMessageId questionId, String question,
+                  CompletableFuture<List<SearchHit>> retrieval) {
             this.caller = caller;
             this.session = session;
             this.questionId = questionId;
             this.question = question;
+            this.retrieval = retrieval;
         }
 
         @Override
@@ -206,8 +234,9 @@ public class ChatService implements ManageChatSessionsUseCase, ChatSessionQuery,
             StringBuilder written = new StringBuilder();
             List<SearchHit> cards = List.of();
             try {
-                cards = retrieve();
-                LlmRequest request = request(cards);
+                List<Turn> history = history();
+                cards = retrieval.join();
+                LlmRequest request = request(cards, history);
                 LlmResponse response = model.stream(request, delta -> {
                     written.append(delta);
                     try {
@@ -233,19 +262,7 @@ public class ChatService implements ManageChatSessionsUseCase, ChatSessionQuery,
             }
         }
 
-        private List<SearchHit> retrieve() {
-            try {
-                return search.search(caller, new CardSearch(question, SearchMode.HYBRID, settings.contextCards(),
-                        settings.contextThreshold(), session.deckId(), null, null, null, true));
-            } catch (DomainException unavailable) {
-                // A deleted deck or an unreachable embedding model: answer without cards rather than not at all.
-                log.log(System.Logger.Level.WARNING, "Answering in chat session " + session.id() + " without cards: "
-                        + unavailable.detail());
-                return List.of();
-            }
-        }
-
-        private LlmRequest request(List<SearchHit> cards) {
+        private LlmRequest request(List<SearchHit> cards, List<Turn> history) {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("context", context(cards));
             variables.put("message", question);
@@ -256,7 +273,7 @@ public class ChatService implements ManageChatSessionsUseCase, ChatSessionQuery,
             }
             system.append("\n\n").append(GROUNDING);
             return new LlmRequest(system.toString(), prompt.user(), settings.model(), prompt.temperature(), prompt.maxTokens(),
-                    null, null, history());
+                    null, null, history);
         }
 
         /** The latest earlier messages that fit the budget, oldest first, starting with a question. */

@@ -11,7 +11,11 @@ import io.ankirag.application.port.in.card.ManageCardsUseCase.CardContent;
 import io.ankirag.application.port.in.deck.ManageDecksUseCase;
 import io.ankirag.application.port.in.deck.ManageDecksUseCase.NewDeck;
 import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
+import io.ankirag.application.port.in.rag.SearchCardsQuery;
+import io.ankirag.application.port.in.rag.SearchCardsQuery.CardSearch;
+import io.ankirag.application.port.in.rag.SearchCardsQuery.SearchMode;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingPurpose;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
 import io.ankirag.bootstrap.it.FreshDatabase;
 import io.ankirag.bootstrap.testing.FakeLlms;
@@ -79,6 +83,7 @@ class ChatBenchmark {
     @Autowired ManageCardsUseCase cards;
     @Autowired RebuildSearchIndexUseCase index;
     @Autowired EmbedTextsPort embedder;
+    @Autowired SearchCardsQuery search;
     @Autowired ApplicationContext context;
     @Autowired Jdbi jdbi;
     @LocalServerPort int port;
@@ -139,6 +144,7 @@ class ChatBenchmark {
         double[] beforeModel = new double[MESSAGES];
         double[] total = new double[MESSAGES];
         String session = null;
+        List<String> questions = new ArrayList<>();
         for (int i = -WARM_UP; i < MESSAGES; i++) {
             if (session == null || Math.floorMod(i, MESSAGES_PER_SESSION) == 0) {
                 session = session(token, i);
@@ -152,6 +158,7 @@ class ChatBenchmark {
             Received received = FakeLlms.OPENAI.received().reversed().stream()
                     .filter(request -> request.lastUserMessage().equals(question)).findFirst().orElseThrow();
             if (i >= 0) {
+                questions.add(question);
                 double totalMs = (firstContent - sent) / 1e6;
                 total[i] = totalMs;
                 overhead[i] = totalMs - MODEL_FIRST_TOKEN_MS;
@@ -168,6 +175,26 @@ class ChatBenchmark {
                 percentile(overhead, 0.5), percentile(overhead, 0.95));
         line("  of which before the model is called   p50 %6.1f ms   p95 %6.1f ms", percentile(beforeModel, 0.5),
                 percentile(beforeModel, 0.95));
+
+        int contextCards = context.getEnvironment().getProperty("ankirag.chat.context-cards", Integer.class, 8);
+        double threshold = context.getEnvironment().getProperty("ankirag.chat.context-threshold", Double.class, 0.3);
+        double[] retrieval = new double[MESSAGES];
+        double[] embedding = new double[MESSAGES];
+        for (int i = 0; i < MESSAGES; i++) {
+            String question = questions.get(i);
+            long t = System.nanoTime();
+            search.search(owner, new CardSearch(question, SearchMode.HYBRID, contextCards, threshold, null, null, null, null, true));
+            retrieval[i] = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            embedder.embed(List.of(question + " again"), EmbeddingPurpose.QUERY);
+            embedding[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(retrieval);
+        Arrays.sort(embedding);
+        line("  the same questions' retrieval alone   p50 %6.1f ms   p95 %6.1f ms   (hybrid search in process, top %d)",
+                percentile(retrieval, 0.5), percentile(retrieval, 0.95), contextCards);
+        line("  of which embedding the question       p50 %6.1f ms   p95 %6.1f ms", percentile(embedding, 0.5),
+                percentile(embedding, 0.95));
 
         System.out.println();
         report.forEach(System.out::println);
