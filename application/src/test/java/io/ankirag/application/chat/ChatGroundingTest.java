@@ -8,6 +8,7 @@ import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.card.CardStatus;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.generation.GenerationRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,10 +21,18 @@ class ChatGroundingTest {
     private static final CardId MITOCHONDRIA = new CardId(UUID.fromString("00000000-0000-7000-8000-0000000000c1"));
     private static final CardId RIBOSOMES = new CardId(UUID.fromString("00000000-0000-7000-8000-0000000000c2"));
     private static final List<SearchHit> RETRIEVED = List.of(
-            new SearchHit(MITOCHONDRIA, 0.033, Map.of("Front", "Powerhouse of the cell?", "Back", "The <b>mitochondria</b>"),
+            new SearchHit(MITOCHONDRIA, 0.033, basic("Powerhouse of the cell?", "The <b>mitochondria</b>"),
                     DECK, "Biology", CardStatus.DRAFT),
-            new SearchHit(RIBOSOMES, 0.016, Map.of("Front", "What do ribosomes make?", "Back", "Proteins"), DECK, "Biology",
+            new SearchHit(RIBOSOMES, 0.016, basic("What do ribosomes make?", "Proteins"), DECK, "Biology",
                     CardStatus.APPROVED));
+
+    /** Fields in template order, as the search answers them. */
+    private static Map<String, String> basic(String front, String back) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Front", front);
+        fields.put("Back", back);
+        return fields;
+    }
 
     @Test
     void theModelSeesEachRetrievedCardWithItsIdDeckAndText() {
