@@ -14,7 +14,7 @@ JAR := bootstrap/target/ankirag.jar
 # sqlite-jdbc and zstd-jni (the .apkg reader) load native libraries, which JDK 24+ warns about unless allowed.
 JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
 
-.PHONY: help run test build replay bench bench-import bench-rag bench-ui bench-rag-quality bench-generation infra-up infra-down infra-status clean
+.PHONY: help run test build replay bench bench-import bench-rag bench-ui bench-rag-quality bench-generation bench-chat infra-up infra-down infra-status clean
 
 help:
 	@echo "make run      start PostgreSQL+pgvector and Redis if needed, build, serve on http://localhost:8000"
@@ -27,6 +27,7 @@ help:
 	@echo "make bench-generation  the generation pipeline's overhead and time to first card (not part of the tests)"
 	@echo "make bench-import  measure importing a generated 20,000-note .apkg with media (not part of the tests)"
 	@echo "make bench-rag  search index at 100k cards: indexing vs raw model throughput, HNSW recall, search latency"
+	@echo "make bench-chat  chat overhead to the first streamed token at 100k indexed cards (not part of the tests)"
 	@echo "make infra-up | infra-down | infra-status"
 
 run: infra-up build
@@ -83,6 +84,16 @@ bench-rag: infra-up
 	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dit.test=RagBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.rag.cards=$(BENCH_RAG_CARDS) \
 	  -Dbench.rag.pipeline-cards=$(BENCH_RAG_PIPELINE_CARDS)
+
+# The chat's overhead: request to first content event minus the fake model's time to first token, over 200
+# questions, with BENCH_CHAT_CARDS cards indexed (the first BENCH_CHAT_PIPELINE_CARDS embedded by the workers, the
+# rest given vectors near real ones); on the same database of its own.
+BENCH_CHAT_CARDS ?= 100000
+BENCH_CHAT_PIPELINE_CARDS ?= 5000
+bench-chat: infra-up
+	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test=ChatBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.chat.cards=$(BENCH_CHAT_CARDS) \
+	  -Dbench.chat.pipeline-cards=$(BENCH_CHAT_PIPELINE_CARDS)
 
 infra-up:
 	scripts/infra.sh up

@@ -3,6 +3,8 @@ package io.ankirag.bootstrap.axon;
 import io.ankirag.application.port.out.command.SendCommandPort;
 import io.ankirag.domain.card.CardCommand;
 import io.ankirag.domain.card.CardEvent;
+import io.ankirag.domain.chat.ChatSessionCommand;
+import io.ankirag.domain.chat.ChatSessionEvent;
 import io.ankirag.domain.deck.DeckCommand;
 import io.ankirag.domain.deck.DeckEvent;
 import io.ankirag.domain.prompt.PromptCommand;
@@ -205,6 +207,7 @@ class AxonCommandSender implements SendCommandPort {
             case TemplateCommand template -> TemplateEvent.class;
             case PromptCommand prompt -> PromptEvent.class;
             case GenerationJobCommand job -> GenerationJobEvent.class;
+            case ChatSessionCommand chat -> ChatSessionEvent.class;
             default -> Object.class;
         };
     }

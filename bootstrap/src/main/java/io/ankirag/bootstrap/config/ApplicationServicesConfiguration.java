@@ -5,6 +5,8 @@ import io.ankirag.application.auth.AuthService;
 import io.ankirag.application.auth.AuthSettings;
 import io.ankirag.application.card.CardService;
 import io.ankirag.application.deck.DeckService;
+import io.ankirag.application.chat.ChatService;
+import io.ankirag.application.chat.ChatSettings;
 import io.ankirag.application.generation.GenerationPipeline;
 import io.ankirag.application.generation.GenerationService;
 import io.ankirag.application.generation.GenerationSettings;
@@ -20,6 +22,7 @@ import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.command.SendCommandPort;
 import io.ankirag.application.port.out.deck.DeckReadModelPort;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort;
+import io.ankirag.application.port.out.chat.ChatReadModelPort;
 import io.ankirag.application.port.out.generation.GenerationJobReadModelPort;
 import io.ankirag.application.port.out.generation.GenerationWorkQueuePort;
 import io.ankirag.application.port.out.idempotency.IdempotencyKeysPort;
@@ -233,5 +236,21 @@ class ApplicationServicesConfiguration {
         String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         return new GenerationWorker(queue, jobs, pipeline, signals,
                 new WorkerSettings(name, concurrency, lease, pollInterval, retryBackoff));
+    }
+
+    @Bean
+    ChatSettings chatSettings(@Value("${ankirag.llm.default-model}") String model, RateLimitSettings rateLimits,
+                              @Value("${ankirag.chat.history-token-budget:4000}") int historyTokenBudget,
+                              @Value("${ankirag.chat.history-max-messages:200}") int historyMaxMessages,
+                              @Value("${ankirag.chat.context-cards:8}") int contextCards,
+                              @Value("${ankirag.chat.context-threshold:0.3}") double contextThreshold) {
+        return new ChatSettings(model, rateLimits.chat(), historyTokenBudget, historyMaxMessages, contextCards, contextThreshold);
+    }
+
+    @Bean
+    ChatService chatService(SendCommandPort commands, ChatReadModelPort chats, DeckReadModelPort decks, CardSearchService search,
+                            PromptService prompts, ChatModelPort model, RateLimiter rateLimiter, GenerationService generation,
+                            ChatSettings settings, Clock clock) {
+        return new ChatService(commands, chats, decks, search, prompts, model, rateLimiter, generation, settings, clock);
     }
 }

@@ -42,6 +42,10 @@ final class SseClient {
             this.lines = response.body().iterator();
         }
 
+        HttpResponse<Stream<String>> response() {
+            return response;
+        }
+
         int status() {
             return response.statusCode();
         }
@@ -97,6 +101,13 @@ final class SseClient {
             return events;
         }
 
+        /** The rest of the body as text (a problem response's JSON). */
+        String rest() {
+            StringBuilder rest = new StringBuilder();
+            lines.forEachRemaining(rest::append);
+            return rest.toString();
+        }
+
         List<String> comments() {
             return List.copyOf(comments);
         }
@@ -113,6 +124,23 @@ final class SseClient {
 
     SseClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** A POST whose answer is a stream (a chat message); a refusal comes back as a problem body in its lines. */
+    Connection post(String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return new Connection(http.send(request.build(), BodyHandlers.ofLines()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     Connection open(String path, String token, Map<String, String> headers) {

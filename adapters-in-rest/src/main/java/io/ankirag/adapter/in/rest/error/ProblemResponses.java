@@ -25,8 +25,8 @@ public final class ProblemResponses {
         return switch (code) {
             case AUTH_001, AUTH_002 -> HttpStatus.UNAUTHORIZED;
             case AUTH_003, AUTH_004, DECK_002 -> HttpStatus.FORBIDDEN;
-            case USER_001, TEMPLATE_002, PROMPT_002, PROMPT_003, GEN_004 -> HttpStatus.CONFLICT;
-            case USER_002, DECK_001, CARD_001, TEMPLATE_001, PROMPT_001, GEN_003, REQ_004 -> HttpStatus.NOT_FOUND;
+            case USER_001, TEMPLATE_002, PROMPT_002, PROMPT_003, GEN_004, CHAT_002, CHAT_003 -> HttpStatus.CONFLICT;
+            case USER_002, DECK_001, CARD_001, TEMPLATE_001, PROMPT_001, GEN_003, CHAT_001, CHAT_004, REQ_004 -> HttpStatus.NOT_FOUND;
             case DECK_003, CARD_002, GEN_002, SYNC_002, REQ_001 -> HttpStatus.BAD_REQUEST;
             case REQ_002 -> HttpStatus.UNPROCESSABLE_ENTITY;
             case REQ_003 -> HttpStatus.PAYLOAD_TOO_LARGE;

@@ -2,6 +2,7 @@ package io.ankirag.adapter.out.llm.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -220,9 +221,17 @@ final class LangChain4jChatModel implements ChatModelPort {
                 }
             }
         }
-        List<ChatMessage> messages = new ArrayList<>(2);
+        List<ChatMessage> messages = new ArrayList<>(request.history().size() + 2);
         if (!system.isEmpty()) {
             messages.add(SystemMessage.from(system));
+        }
+        for (Turn turn : request.history()) {
+            if (!turn.text().isBlank()) {
+                messages.add(switch (turn.role()) {
+                    case USER -> UserMessage.from(turn.text());
+                    case ASSISTANT -> AiMessage.from(turn.text());
+                });
+            }
         }
         messages.add(UserMessage.from(request.userPrompt()));
         return ChatRequest.builder()

@@ -10,6 +10,7 @@ import io.ankirag.adapter.out.llm.fake.FakeAnthropicServer;
 import io.ankirag.adapter.out.llm.fake.FakeLlmServer;
 import io.ankirag.adapter.out.llm.fake.FakeLlmServer.Message;
 import io.ankirag.application.port.out.llm.ChatModelPort.LlmRequest;
+import io.ankirag.application.port.out.llm.ChatModelPort.Turn;
 import io.ankirag.application.port.out.llm.ChatModelPort.LlmResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,21 @@ class AnthropicChatModelTest {
         assertThat(response.inputTokens()).isEqualTo(5);
         assertThat(response.outputTokens()).isEqualTo(1);
         assertThat(response.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aConversationsHistoryGoesAsEarlierMessages() {
+        server.thenReply("Because it yields.");
+
+        model().complete(LlmRequest.of("Be brief.", "Why is it cooperative?").withHistory(List.of(
+                new Turn(Turn.Role.USER, "What is a coroutine?"),
+                new Turn(Turn.Role.ASSISTANT, "A function that can pause."))));
+
+        assertThat(server.received().getFirst().messages()).containsExactly(
+                new Message("system", "Be brief."),
+                new Message("user", "What is a coroutine?"),
+                new Message("assistant", "A function that can pause."),
+                new Message("user", "Why is it cooperative?"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.ankirag.adapter.out.llm.fake.FakeLlmServer;
 import io.ankirag.adapter.out.llm.fake.FakeLlmServer.Message;
 import io.ankirag.adapter.out.llm.fake.FakeOpenAiServer;
 import io.ankirag.application.port.out.llm.ChatModelPort.LlmRequest;
+import io.ankirag.application.port.out.llm.ChatModelPort.Turn;
 import io.ankirag.application.port.out.llm.ChatModelPort.LlmResponse;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
@@ -80,6 +81,39 @@ class OpenAiCompatibleChatModelTest {
         assertThat(response.outputTokens()).isEqualTo(FakeLlmServer.pieces("Rome is the capital of Italy.").size());
         assertThat(response.attempts()).isEqualTo(1);
         assertThat(response.latency()).isPositive();
+    }
+
+    @Test
+    void aConversationsHistoryGoesAsEarlierMessagesBetweenTheSystemPromptAndTheQuestion() {
+        server.thenReply("Because it yields.");
+
+        model().stream(LlmRequest.of("Be brief.", "Why is it cooperative?").withHistory(List.of(
+                new Turn(Turn.Role.USER, "What is a coroutine?"),
+                new Turn(Turn.Role.ASSISTANT, "A function that can pause."))), delta -> {
+        });
+
+        assertThat(server.received().getFirst().messages()).containsExactly(
+                new Message("system", "Be brief."),
+                new Message("user", "What is a coroutine?"),
+                new Message("assistant", "A function that can pause."),
+                new Message("user", "Why is it cooperative?"));
+    }
+
+    @Test
+    void aConsumerThatStopsListeningClosesTheUpstreamConnection() {
+        server.thenStream("Count", List.of(new FakeLlmServer.Piece(Duration.ZERO, "one "),
+                new FakeLlmServer.Piece(Duration.ofMillis(100), "two "),
+                new FakeLlmServer.Piece(Duration.ofMillis(100), "three "),
+                new FakeLlmServer.Piece(Duration.ofMillis(100), "four ")), FakeLlmServer.Ending.FINISH);
+        List<String> deltas = new ArrayList<>();
+
+        assertThatThrownBy(() -> model().stream(LlmRequest.of("", "Count"), delta -> {
+            deltas.add(delta);
+            throw new IllegalStateException("nobody listens any more");
+        })).hasMessageContaining("nobody listens");
+
+        assertThat(deltas).containsExactly("one ");
+        assertThat(server.awaitAbandoned(Duration.ofSeconds(3))).as("the fake saw its client go").hasSize(1);
     }
 
     @Test

@@ -166,6 +166,7 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
     private final Queue<Step> script = new ConcurrentLinkedQueue<>();
     private final Map<String, Queue<Step>> keyedScripts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> abandoned = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Function<Received, String> byDefault;
@@ -308,6 +309,34 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
         return List.copyOf(received);
     }
 
+    /**
+     * The requests whose client closed the connection while their answer was still being streamed, as the fake
+     * found out on writing its next piece: how tests see that a client stopped an upstream call.
+     */
+    public List<Received> abandoned() {
+        return List.copyOf(abandoned);
+    }
+
+    /** {@link #abandoned()} once it has an entry, or as it is after {@code timeout}. */
+    public List<Received> awaitAbandoned(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (abandoned) {
+            while (abandoned.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    abandoned.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return abandoned();
+    }
+
     /** Scripted steps not used yet. */
     public int pendingSteps() {
         return script.size();
@@ -353,6 +382,18 @@ public abstract class FakeLlmServer<S extends FakeLlmServer<S>> implements AutoC
             return;
         }
         Step step = nextStep(request);
+        try {
+            answer(exchange, request, step);
+        } catch (IOException clientGone) {
+            abandoned.add(request);
+            synchronized (abandoned) {
+                abandoned.notifyAll();
+            }
+            throw clientGone;
+        }
+    }
+
+    private void answer(HttpExchange exchange, Received request, Step step) throws IOException {
         String model = answeredModel != null ? answeredModel : request.model() == null ? "fake-model" : request.model();
         String id = idPrefix() + ids.incrementAndGet();
         switch (step) {

@@ -1,6 +1,7 @@
 package io.ankirag.application.port.out.llm;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -32,6 +33,8 @@ public interface ChatModelPort {
      * @param responseSchema a JSON schema (as JSON text) the answer must follow, or {@code null} for free text; sent
      *                       as the provider's structured-output mode where it has one
      * @param schemaName     a short name for the schema ({@code cards}); ignored without a schema
+     * @param history        the conversation so far, oldest first, sent as the provider's own earlier messages
+     *                       between the system prompt and {@code userPrompt}; empty for a single-turn request
      */
     record LlmRequest(
             String systemPrompt,
@@ -40,11 +43,19 @@ public interface ChatModelPort {
             Double temperature,
             Integer maxTokens,
             String responseSchema,
-            String schemaName) {
+            String schemaName,
+            List<Turn> history) {
 
         public LlmRequest {
             Objects.requireNonNull(userPrompt, "userPrompt");
             systemPrompt = systemPrompt == null ? "" : systemPrompt;
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+
+        /** A single-turn request. */
+        public LlmRequest(String systemPrompt, String userPrompt, String model, Double temperature, Integer maxTokens,
+                          String responseSchema, String schemaName) {
+            this(systemPrompt, userPrompt, model, temperature, maxTokens, responseSchema, schemaName, List.of());
         }
 
         public static LlmRequest of(String systemPrompt, String userPrompt) {
@@ -52,7 +63,24 @@ public interface ChatModelPort {
         }
 
         public LlmRequest withSchema(String schemaName, String responseSchema) {
-            return new LlmRequest(systemPrompt, userPrompt, model, temperature, maxTokens, responseSchema, schemaName);
+            return new LlmRequest(systemPrompt, userPrompt, model, temperature, maxTokens, responseSchema, schemaName, history);
+        }
+
+        public LlmRequest withHistory(List<Turn> history) {
+            return new LlmRequest(systemPrompt, userPrompt, model, temperature, maxTokens, responseSchema, schemaName, history);
+        }
+    }
+
+    /** One earlier message of a conversation: the user's, or the model's own answer. */
+    record Turn(Role role, String text) {
+
+        public enum Role {
+            USER, ASSISTANT
+        }
+
+        public Turn {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(text, "text");
         }
     }
 

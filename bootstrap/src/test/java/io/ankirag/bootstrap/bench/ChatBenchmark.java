@@ -1,0 +1,381 @@
+package io.ankirag.bootstrap.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ankirag.adapter.out.llm.fake.FakeLlmServer.Ending;
+import io.ankirag.adapter.out.llm.fake.FakeLlmServer.Piece;
+import io.ankirag.adapter.out.llm.fake.FakeLlmServer.Received;
+import io.ankirag.application.port.in.auth.RegisterUserUseCase;
+import io.ankirag.application.port.in.auth.RegisterUserUseCase.RegisterUser;
+import io.ankirag.application.port.in.card.ManageCardsUseCase;
+import io.ankirag.application.port.in.card.ManageCardsUseCase.CardContent;
+import io.ankirag.application.port.in.deck.ManageDecksUseCase;
+import io.ankirag.application.port.in.deck.ManageDecksUseCase.NewDeck;
+import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
+import io.ankirag.application.port.in.rag.SearchCardsQuery;
+import io.ankirag.application.port.in.rag.SearchCardsQuery.CardSearch;
+import io.ankirag.application.port.in.rag.SearchCardsQuery.SearchMode;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingPurpose;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
+import io.ankirag.bootstrap.it.FreshDatabase;
+import io.ankirag.bootstrap.testing.FakeLlms;
+import io.ankirag.bootstrap.testing.GenerationTestPorts;
+import io.ankirag.domain.deck.DeckId;
+import io.ankirag.domain.template.TemplateId;
+import io.ankirag.domain.user.UserId;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The chat's own share of an answer's latency, with {@code bench.chat.cards} cards of one user indexed (100,000 by
+ * default): for {@value #MESSAGES} questions over HTTP, the time from sending the request to the first {@code content}
+ * event, minus the fake model's own time to first token (it waits {@value #MODEL_FIRST_TOKEN_MS} ms after the request
+ * reaches it). What is left is authentication, the session and rate-limit checks, recording the question, hybrid
+ * retrieval with the question embedded, the prompt and history, and relaying the first token. Also reported: the
+ * part before the model is called (request sent to request received by the fake), in the same JVM's clock.
+ *
+ * <p>Cards are made as in {@code RagBenchmark}: the first {@code bench.chat.pipeline-cards} (5,000) embedded through
+ * the workers, the rest given vectors near real ones and the HNSW index rebuilt in bulk. Not a test: its name
+ * matches no test pattern; {@code make bench-chat} runs it on its own database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ankirag.rate-limit.chat=1000000/hour")
+@ActiveProfiles("test")
+@Import({FreshDatabase.class, GenerationTestPorts.class})
+@ContextConfiguration(initializers = FakeLlms.class)
+class ChatBenchmark {
+
+    private static final int TOTAL_CARDS = Integer.getInteger("bench.chat.cards", 100_000);
+    private static final int PIPELINE_CARDS = Math.min(TOTAL_CARDS, Integer.getInteger("bench.chat.pipeline-cards", 5_000));
+    private static final int MESSAGES = 200;
+    private static final int WARM_UP = 20;
+    private static final int MESSAGES_PER_SESSION = 20;
+    private static final long MODEL_FIRST_TOKEN_MS = 50;
+    private static final TemplateId BASIC = TemplateId.ofSystem("Basic");
+
+    @Autowired RegisterUserUseCase register;
+    @Autowired ManageDecksUseCase decks;
+    @Autowired ManageCardsUseCase cards;
+    @Autowired RebuildSearchIndexUseCase index;
+    @Autowired EmbedTextsPort embedder;
+    @Autowired SearchCardsQuery search;
+    @Autowired ApplicationContext context;
+    @Autowired Jdbi jdbi;
+    @LocalServerPort int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void measure() throws Exception {
+        String password = "bench-password";
+        String email = "chat-bench-" + UUID.randomUUID() + "@example.com";
+        UserId owner = register.register(new RegisterUser(email, password, "Bench")).user().id();
+        List<DeckId> deckIds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            deckIds.add(decks.createDeck(owner, new NewDeck("Deck " + i, null, null)).id());
+        }
+        EmbeddingModelInfo model = embedder.model();
+        line("=== AnkiRAG chat benchmark: %d cards of one user, model %s/%s/%d, %d cores ===", TOTAL_CARDS,
+                model.provider(), model.name(), model.dimensions(), Runtime.getRuntime().availableProcessors());
+
+        long start = System.nanoTime();
+        createCards(owner, deckIds, 0, PIPELINE_CARDS);
+        awaitProjection();
+        awaitQueueEmpty();
+        line("cards 0..%d created and embedded through the workers: %.1f s", PIPELINE_CARDS, seconds(start));
+        if (TOTAL_CARDS > PIPELINE_CARDS) {
+            Lifecycle workers = context.getBean("embeddingWorkers", Lifecycle.class);
+            workers.stop();
+            start = System.nanoTime();
+            createCards(owner, deckIds, PIPELINE_CARDS, TOTAL_CARDS);
+            awaitProjection();
+            line("cards %d..%d created and queued: %.1f s", PIPELINE_CARDS, TOTAL_CARDS, seconds(start));
+            start = System.nanoTime();
+            String indexName = "card_embeddings_hnsw_" + modelId(model).toString().replace("-", "");
+            String indexDefinition = jdbi.withHandle(h -> h.createQuery(
+                            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = :name")
+                    .bind("name", indexName).mapTo(String.class).one());
+            jdbi.useHandle(h -> h.execute("DROP INDEX " + indexName));
+            fillNearRealVectors(model);
+            jdbi.useHandle(h -> {
+                h.execute("SET maintenance_work_mem = '1GB'");
+                h.execute(indexDefinition);
+                h.execute("RESET maintenance_work_mem");
+            });
+            line("cards %d..%d: vectors near real ones written directly, HNSW index rebuilt in bulk: %.1f s",
+                    PIPELINE_CARDS, TOTAL_CARDS, seconds(start));
+            workers.start();
+        }
+        jdbi.useHandle(h -> h.execute("VACUUM ANALYZE card_embeddings"));
+        long indexed = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM card_embeddings WHERE embedding IS NOT NULL")
+                .mapTo(Long.class).one());
+        line("cards with vectors in the index: %d", indexed);
+
+        String token = login(email, password);
+        Random random = new Random(42);
+        double[] overhead = new double[MESSAGES];
+        double[] beforeModel = new double[MESSAGES];
+        double[] total = new double[MESSAGES];
+        String session = null;
+        List<String> questions = new ArrayList<>();
+        for (int i = -WARM_UP; i < MESSAGES; i++) {
+            if (session == null || Math.floorMod(i, MESSAGES_PER_SESSION) == 0) {
+                session = session(token, i);
+            }
+            String question = "Explain the " + ASPECTS[random.nextInt(ASPECTS.length)] + " of "
+                    + SUBJECTS[random.nextInt(SUBJECTS.length)] + " #" + UUID.randomUUID();
+            FakeLlms.OPENAI.thenStream(question, List.of(new Piece(Duration.ofMillis(MODEL_FIRST_TOKEN_MS), "The short answer "),
+                    new Piece(Duration.ZERO, "is in your cards.")), Ending.FINISH);
+            long sent = System.nanoTime();
+            long firstContent = ask(token, session, question);
+            Received received = FakeLlms.OPENAI.received().reversed().stream()
+                    .filter(request -> request.lastUserMessage().equals(question)).findFirst().orElseThrow();
+            if (i >= 0) {
+                questions.add(question);
+                double totalMs = (firstContent - sent) / 1e6;
+                total[i] = totalMs;
+                overhead[i] = totalMs - MODEL_FIRST_TOKEN_MS;
+                beforeModel[i] = (received.atNanos() - sent) / 1e6;
+            }
+        }
+        Arrays.sort(overhead);
+        Arrays.sort(beforeModel);
+        Arrays.sort(total);
+        line("%d questions over HTTP (after %d warm-up), %d per session, the model's first token %d ms after it is asked:",
+                MESSAGES, WARM_UP, MESSAGES_PER_SESSION, MODEL_FIRST_TOKEN_MS);
+        line("  request to first content event       p50 %6.1f ms   p95 %6.1f ms", percentile(total, 0.5), percentile(total, 0.95));
+        line("  minus the model's time to first token p50 %6.1f ms   p95 %6.1f ms   (the chat's overhead)",
+                percentile(overhead, 0.5), percentile(overhead, 0.95));
+        line("  of which before the model is called   p50 %6.1f ms   p95 %6.1f ms", percentile(beforeModel, 0.5),
+                percentile(beforeModel, 0.95));
+
+        int contextCards = context.getEnvironment().getProperty("ankirag.chat.context-cards", Integer.class, 8);
+        double threshold = context.getEnvironment().getProperty("ankirag.chat.context-threshold", Double.class, 0.3);
+        double[] retrieval = new double[MESSAGES];
+        double[] embedding = new double[MESSAGES];
+        for (int i = 0; i < MESSAGES; i++) {
+            String question = questions.get(i);
+            long t = System.nanoTime();
+            search.search(owner, new CardSearch(question, SearchMode.HYBRID, contextCards, threshold, null, null, null, null, true));
+            retrieval[i] = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            embedder.embed(List.of(question + " again"), EmbeddingPurpose.QUERY);
+            embedding[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(retrieval);
+        Arrays.sort(embedding);
+        line("  the same questions' retrieval alone   p50 %6.1f ms   p95 %6.1f ms   (hybrid search in process, top %d)",
+                percentile(retrieval, 0.5), percentile(retrieval, 0.95), contextCards);
+        line("  of which embedding the question       p50 %6.1f ms   p95 %6.1f ms", percentile(embedding, 0.5),
+                percentile(embedding, 0.95));
+
+        System.out.println();
+        report.forEach(System.out::println);
+        System.out.println();
+    }
+
+    private String session(String token, int i) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/chat/sessions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("title", "Bench " + i))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("session answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body()).path("id").asText();
+    }
+
+    /** Asks, reads the stream to its end, and returns when its first content event arrived. */
+    private long ask(String token, String session, String question) throws Exception {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/chat/sessions/" + session + "/messages"))
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("content", question))))
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        long firstContent = 0;
+        String last = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("event:")) {
+                    last = line.substring(6).strip();
+                    if (last.equals("content") && firstContent == 0) {
+                        firstContent = System.nanoTime();
+                    }
+                }
+            }
+        }
+        if (response.statusCode() != 200 || firstContent == 0 || !"done".equals(last)) {
+            throw new IllegalStateException("chat answered " + response.statusCode() + ", last event " + last);
+        }
+        return firstContent;
+    }
+
+    private static Map<String, String> fields(int i) {
+        String subject = SUBJECTS[i % SUBJECTS.length];
+        String aspect = ASPECTS[(i / SUBJECTS.length) % ASPECTS.length];
+        String framing = FRAMINGS[(i / (SUBJECTS.length * ASPECTS.length)) % FRAMINGS.length];
+        int round = i / (SUBJECTS.length * ASPECTS.length * FRAMINGS.length);
+        return Map.of("Front", "What is the " + aspect + " of " + subject + ", " + framing + (round > 0 ? " (set " + round + ")" : "") + "?",
+                "Back", "The " + aspect + " of " + subject + " is what a learner recalls " + framing + ".");
+    }
+
+    private void createCards(UserId owner, List<DeckId> deckIds, int from, int to) {
+        for (int first = from; first < to; first += ManageCardsUseCase.MAX_BULK) {
+            int last = Math.min(to, first + ManageCardsUseCase.MAX_BULK);
+            List<CardContent> contents = new ArrayList<>(last - first);
+            for (int i = first; i < last; i++) {
+                contents.add(new CardContent(fields(i), List.of("bench")));
+            }
+            var result = cards.createCards(owner, deckIds.get((first / ManageCardsUseCase.MAX_BULK) % deckIds.size()), BASIC, contents);
+            if (!result.failed().isEmpty()) {
+                throw new IllegalStateException("bulk create failed: " + result.failed().getFirst());
+            }
+        }
+    }
+
+    private void awaitProjection() throws InterruptedException {
+        RebuildSearchIndexUseCase.SearchIndexProgress progress;
+        while ((progress = index.indexProgress()).rebuilding() || progress.position() < progress.head()) {
+            Thread.sleep(500);
+        }
+    }
+
+    private void awaitQueueEmpty() throws InterruptedException {
+        while (jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM embedding_queue)").mapTo(Boolean.class).one())) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Each card without a vector gets a pipelined card's vector plus noise, normalised (as in RagBenchmark). */
+    private void fillNearRealVectors(EmbeddingModelInfo model) {
+        String type = "vector(" + model.dimensions() + ")";
+        List<float[]> real = jdbi.withHandle(h -> h.createQuery("SELECT embedding::text FROM card_embeddings WHERE embedding IS NOT NULL LIMIT 20000")
+                .map((rs, ctx) -> parse(rs.getString(1))).list());
+        List<UUID> missing = jdbi.withHandle(h -> h.createQuery("SELECT card_id FROM card_embeddings WHERE embedding IS NULL")
+                .mapTo(UUID.class).list());
+        Random random = new Random(7);
+        for (int from = 0; from < missing.size(); from += 1000) {
+            List<UUID> part = missing.subList(from, Math.min(missing.size(), from + 1000));
+            jdbi.useTransaction(h -> {
+                PreparedBatch batch = h.prepareBatch("UPDATE card_embeddings SET embedding = CAST(:v AS " + type
+                        + "), embedded_hash = md5(content_text)::uuid WHERE card_id = :card");
+                for (UUID card : part) {
+                    float[] base = real.get(random.nextInt(real.size()));
+                    float[] vector = new float[base.length];
+                    double norm = 0;
+                    for (int d = 0; d < base.length; d++) {
+                        vector[d] = (float) (base[d] + random.nextGaussian() * 0.02);
+                        norm += vector[d] * vector[d];
+                    }
+                    StringBuilder literal = new StringBuilder("[");
+                    for (int d = 0; d < vector.length; d++) {
+                        literal.append(d == 0 ? "" : ",").append((float) (vector[d] / Math.sqrt(norm)));
+                    }
+                    batch.bind("v", literal.append(']').toString()).bind("card", card).add();
+                }
+                batch.execute();
+                h.createUpdate("DELETE FROM embedding_queue WHERE card_id = ANY(:cards)").bindArray("cards", UUID.class, part).execute();
+            });
+        }
+    }
+
+    private UUID modelId(EmbeddingModelInfo model) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id FROM embedding_models WHERE provider = :p AND name = :n AND dimensions = :d")
+                .bind("p", model.provider()).bind("n", model.name()).bind("d", model.dimensions()).mapTo(UUID.class).one());
+    }
+
+    private String login(String email, String password) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("email", email, "password", password))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
+    }
+
+    private static float[] parse(String literal) {
+        String[] parts = literal.substring(1, literal.length() - 1).split(",");
+        float[] vector = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            vector[i] = Float.parseFloat(parts[i]);
+        }
+        return vector;
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        report.add(text);
+        System.out.println("[bench-chat] " + text);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static final String[] SUBJECTS = {
+            "mitochondria", "photosynthesis", "the French Revolution", "Newton's second law", "the Krebs cycle",
+            "Bayes' theorem", "the Treaty of Versailles", "TCP's three-way handshake", "binary search", "hash tables",
+            "garbage collection", "Rust ownership", "Python generators", "the Spanish subjunctive", "Russian verb aspect",
+            "the circle of fifths", "plate tectonics", "the water cycle", "supply and demand", "compound interest",
+            "the Pythagorean theorem", "derivatives", "integrals by parts", "eigenvectors", "the central limit theorem",
+            "DNA replication", "protein folding", "the immune response", "antibiotic resistance", "the nitrogen cycle",
+            "the Roman Republic", "the Ming dynasty", "the Cold War", "the Industrial Revolution", "the Renaissance",
+            "impressionist painting", "the sonnet form", "Greek tragedy", "the hero's journey", "stoic philosophy",
+            "Kant's categorical imperative", "utilitarianism", "the scientific method", "entropy", "special relativity",
+            "quantum entanglement", "the photoelectric effect", "black holes", "exoplanet detection", "the Big Bang",
+            "SQL joins", "database indexes", "CAP theorem", "consensus algorithms", "public-key cryptography",
+            "neural networks", "gradient descent", "overfitting", "decision trees", "recursion",
+            "big-O notation", "dynamic programming", "graph traversal", "Dijkstra's algorithm", "the OSI model",
+            "HTTP caching", "container images", "virtual memory", "process scheduling", "file systems",
+            "Japanese particles", "German cases", "French liaison", "Latin declensions", "Mandarin tones",
+            "baroque counterpoint", "jazz harmony", "sourdough fermentation", "the Maillard reaction", "coffee extraction"};
+    private static final String[] ASPECTS = {
+            "definition", "main cause", "historical origin", "typical example", "key formula", "common misconception",
+            "practical use", "main limitation", "first discoverer", "modern relevance", "core mechanism", "standard notation",
+            "everyday analogy", "classic experiment", "opposite concept", "most important consequence", "usual pitfall",
+            "best mnemonic", "simplest case", "hardest part", "underlying assumption", "measurable effect",
+            "related concept", "typical exam question", "visual representation", "step-by-step procedure",
+            "role in its field", "economic impact", "ethical question", "open problem", "textbook summary",
+            "counterexample", "alternative name", "unit of measure", "time scale", "order of magnitude",
+            "precondition", "failure mode", "criticism", "recent discovery"};
+    private static final String[] FRAMINGS = {
+            "for a beginner", "in one sentence", "compared with its alternative", "in the exam", "from first principles",
+            "with a diagram in mind", "as a teacher would say it", "in historical context", "for a practitioner",
+            "in plain words", "in formal terms", "with an example", "in the lab", "in daily life", "for an interview",
+            "at an advanced level", "in a quiz", "when reviewing notes", "as a flashcard", "with a counterexample",
+            "from memory", "in a lecture", "for a child", "in a textbook", "by analogy", "in summary", "in detail",
+            "under time pressure", "after a long break", "before the final"};
+}
