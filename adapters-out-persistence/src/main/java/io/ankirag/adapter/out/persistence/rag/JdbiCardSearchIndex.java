@@ -136,7 +136,7 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
         String anyWord = String.join(" or ", words);
         String sql = """
                 SELECT card_id, ts_rank(content_tsv, q) AS rank
-                FROM card_embeddings, %s AS q
+                FROM card_embeddings, (SELECT %s AS q) AS query
                 WHERE model_id = (SELECT id FROM embedding_models WHERE state = 'serving')
                   AND owner_id = :owner AND content_tsv @@ q%s
                 ORDER BY rank DESC, card_id LIMIT :limit
