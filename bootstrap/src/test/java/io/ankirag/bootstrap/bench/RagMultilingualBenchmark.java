@@ -66,6 +66,10 @@ class RagMultilingualBenchmark {
     private static final long TOKEN_NANOS = 10 * 60 * 1_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final EmbeddingLanguages TRUST_EVERY_LANGUAGE = new EmbeddingLanguages(Pattern.compile(".*"), 1, 0);
+    /** Other settings of the rule, asked in process: weights of the semantic ranking, shares of words in common. */
+    private static final double[] OTHER_WEIGHTS = {0.5, 0.75};
+    private static final double[] OTHER_OVERLAPS = {0.3, 0.7};
+    private static final Pattern NO_MODEL = Pattern.compile("(?!)");
 
     @LocalServerPort
     int port;
@@ -207,6 +211,13 @@ class RagMultilingualBenchmark {
             modes.put("hybrid, equal weights (rule off, in process)", q -> equalWeights.search(userId,
                             new CardSearch(q.text(), SearchMode.HYBRID, K, -1, null, null, null, TagMatch.ANY, false)).stream()
                     .map(hit -> itemByCard.get(hit.cardId().toString())).toList());
+            for (double weight : OTHER_WEIGHTS) {
+                CardSearchService weighted = new CardSearchService(embedder, index, cards, decks, Runnable::run,
+                        new EmbeddingLanguages(NO_MODEL, weight, EmbeddingLanguages.DEFAULT_DUPLICATE_MIN_WORD_OVERLAP));
+                modes.put(String.format(Locale.ROOT, "hybrid, semantic weight %.2f (in process)", weight), q -> weighted.search(userId,
+                                new CardSearch(q.text(), SearchMode.HYBRID, K, -1, null, null, null, TagMatch.ANY, false)).stream()
+                        .map(hit -> itemByCard.get(hit.cardId().toString())).toList());
+            }
             for (var mode : modes.entrySet()) {
                 double[] scores = retrieval(asked, mode.getValue());
                 retrievalRows.add(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f |", language, mode.getKey(), asked.size(),
@@ -215,21 +226,23 @@ class RagMultilingualBenchmark {
             List<Candidate> checked = candidates.get(language);
             long positives = checked.stream().filter(c -> c.expected() != null).count();
             List<Found> withRule = httpDuplicates(user, checked, itemByCard);
-            List<Found> alone = new ArrayList<>();
-            for (int from = 0; from < checked.size(); from += CANDIDATES) {
-                List<Candidate> batch = checked.subList(from, Math.min(checked.size(), from + CANDIDATES));
-                List<FindDuplicatesQuery.CandidateMatch> matches = embeddingAlone.matchCandidates(userId,
-                        batch.stream().map(c -> Map.of("Front", c.text())).toList(), LOWEST_THRESHOLD);
-                for (int i = 0; i < batch.size(); i++) {
-                    alone.add(new Found(batch.get(i), matches.get(i).duplicates().stream()
-                            .map(d -> Map.entry(itemByCard.get(d.similarTo().toString()), d.similarity())).toList()));
-                }
-            }
+            List<Found> alone = inProcessDuplicates(embeddingAlone, userId, checked, itemByCard);
             for (double threshold : THRESHOLDS) {
                 duplicateRows.add(duplicateRow(language, "configured rule", withRule, threshold, positives));
             }
             for (double threshold : THRESHOLDS) {
                 duplicateRows.add(duplicateRow(language, "embedding alone (in process)", alone, threshold, positives));
+            }
+            if (!language.equals("en")) {
+                for (double overlap : OTHER_OVERLAPS) {
+                    DuplicateFinder finder = new DuplicateFinder(embedder, index, cards, new EmbeddingLanguages(NO_MODEL,
+                            EmbeddingLanguages.DEFAULT_SEMANTIC_WEIGHT_OUTSIDE_MODEL_LANGUAGE, overlap));
+                    List<Found> other = inProcessDuplicates(finder, userId, checked, itemByCard);
+                    for (double threshold : THRESHOLDS) {
+                        duplicateRows.add(duplicateRow(language, String.format(Locale.ROOT, "words in common %.1f (in process)",
+                                overlap), other, threshold, positives));
+                    }
+                }
             }
         }
 
@@ -249,6 +262,21 @@ class RagMultilingualBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|");
         duplicateRows.forEach(System.out::println);
         System.out.println();
+    }
+
+    private static List<Found> inProcessDuplicates(DuplicateFinder finder, UserId userId, List<Candidate> checked,
+                                                   Map<String, String> itemByCard) {
+        List<Found> found = new ArrayList<>();
+        for (int from = 0; from < checked.size(); from += CANDIDATES) {
+            List<Candidate> batch = checked.subList(from, Math.min(checked.size(), from + CANDIDATES));
+            List<FindDuplicatesQuery.CandidateMatch> matches = finder.matchCandidates(userId,
+                    batch.stream().map(c -> Map.of("Front", c.text())).toList(), LOWEST_THRESHOLD);
+            for (int i = 0; i < batch.size(); i++) {
+                found.add(new Found(batch.get(i), matches.get(i).duplicates().stream()
+                        .map(d -> Map.entry(itemByCard.get(d.similarTo().toString()), d.similarity())).toList()));
+            }
+        }
+        return found;
     }
 
     private List<String> httpSearch(Session user, Query query, String mode, Double threshold, Map<String, String> itemByCard) {
