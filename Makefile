@@ -14,7 +14,7 @@ JAR := bootstrap/target/ankirag.jar
 # sqlite-jdbc and zstd-jni (the .apkg reader) load native libraries, which JDK 24+ warns about unless allowed.
 JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
 
-.PHONY: help run test build replay bench bench-import bench-rag bench-ui bench-rag-quality bench-generation bench-chat infra-up infra-down infra-status clean
+.PHONY: help run test build replay bench bench-import bench-rag bench-ui bench-rag-quality bench-rag-multilingual bench-generation bench-chat infra-up infra-down infra-status clean
 
 help:
 	@echo "make run      start PostgreSQL+pgvector and Redis if needed, build, serve on http://localhost:8000"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench    measure command throughput, replay rate and card-list latency (not part of the tests)"
 	@echo "make bench-ui measure the web UI: bundle size, card-list time to interactive and scrolling at 10k cards"
 	@echo "make bench-rag-quality   recall@10/MRR of search and precision/recall of duplicates on a labelled set"
+	@echo "make bench-rag-multilingual  the same per language (Russian, English) on one mixed-language deck"
 	@echo "make bench-generation  the generation pipeline's overhead and time to first card (not part of the tests)"
 	@echo "make bench-import  measure importing a generated 20,000-note .apkg with media (not part of the tests)"
 	@echo "make bench-rag  search index at 100k cards: indexing vs raw model throughput, HNSW recall, search latency"
@@ -64,6 +65,11 @@ bench-ui: infra-up
 bench-rag-quality: infra-up
 	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dit.test=RagQualityBenchmark -Dfailsafe.failIfNoSpecifiedTests=false
+
+# Russian and English retrieval and duplicates on a mixed-language deck (WebNLG texts, see its set's README).
+bench-rag-multilingual: infra-up
+	DB_TEST_NAME=$${DB_TEST_NAME:-$${DB_NAME:-ankirag}_bench} $(MVN) -q -pl bootstrap -am verify -Dtest=none \
+	  -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=RagMultilingualBenchmark -Dfailsafe.failIfNoSpecifiedTests=false
 
 # The generation pipeline with a model that answers after a fixed delay; prints overhead per job and time to first card.
 bench-generation: infra-up

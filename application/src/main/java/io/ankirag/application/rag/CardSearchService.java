@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,12 +40,26 @@ public class CardSearchService implements SearchCardsQuery {
     private final SearchCardIndexPort index;
     private final CardReadModelPort cards;
     private final DeckReadModelPort decks;
+    private final Executor lexicalBranch;
+    private final EmbeddingLanguages languages;
 
     public CardSearchService(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards, DeckReadModelPort decks) {
+        this(embedder, index, cards, decks, Runnable::run, EmbeddingLanguages.DEFAULT);
+    }
+
+    /**
+     * @param lexicalBranch where hybrid mode runs its lexical query while the caller's thread embeds the query and
+     *                      asks the vector index (both mostly wait on the database or the model); {@code Runnable::run}
+     *                      runs the two one after the other
+     */
+    public CardSearchService(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards, DeckReadModelPort decks,
+                             Executor lexicalBranch, EmbeddingLanguages languages) {
         this.embedder = embedder;
         this.index = index;
         this.cards = cards;
         this.decks = decks;
+        this.lexicalBranch = lexicalBranch;
+        this.languages = languages;
     }
 
     @Override
@@ -52,15 +69,22 @@ public class CardSearchService implements SearchCardsQuery {
         Set<String> tags = tags(search.tags());
         IndexScope scope = new IndexScope(deckScope(ownDecks, search.deckId()), search.statuses(), tags,
                 search.tagMatch() == TagMatch.ALL);
+        TextLanguage language = TextLanguage.detect(search.query());
         List<ScoredCard> ranked = switch (search.mode()) {
-            case SEMANTIC -> semantic(caller, search, scope, search.topK());
-            case LEXICAL -> lexical(caller, search, scope, search.topK());
+            case SEMANTIC -> semantic(caller, embedder.current(), search, scope, search.topK());
+            case LEXICAL -> lexical(caller, search, language, scope, search.topK());
             case HYBRID -> {
                 int depth = Math.min(MAX_TOP_K * HYBRID_DEPTH, search.topK() * HYBRID_DEPTH);
+                CompletableFuture<List<ScoredCard>> lexical =
+                        CompletableFuture.supplyAsync(() -> lexical(caller, search, language, scope, depth), lexicalBranch);
+                ServingEmbedder.Serving serving = embedder.current();
+                List<ScoredCard> semantic = semantic(caller, serving, search, scope, depth);
                 List<List<CardId>> rankings = List.of(
-                        semantic(caller, search, scope, depth).stream().map(ScoredCard::cardId).toList(),
-                        lexical(caller, search, scope, depth).stream().map(ScoredCard::cardId).toList());
-                yield RankFusion.reciprocalRank(rankings, RankFusion.DEFAULT_K).stream()
+                        semantic.stream().map(ScoredCard::cardId).toList(),
+                        joined(lexical).stream().map(ScoredCard::cardId).toList());
+                // A model that does not know the query's language ranks close to noise: the lexical side leads.
+                List<Double> weights = List.of(languages.semanticWeight(serving.model(), language), 1.0);
+                yield RankFusion.reciprocalRank(rankings, weights, RankFusion.DEFAULT_K).stream()
                         .map(fused -> new ScoredCard(fused.item(), fused.score()))
                         .toList();
             }
@@ -68,8 +92,19 @@ public class CardSearchService implements SearchCardsQuery {
         return hits(caller, ranked, ownDecks, search);
     }
 
-    private List<ScoredCard> semantic(UserId caller, CardSearch search, IndexScope scope, int limit) {
-        ServingEmbedder.Serving serving = embedder.current();
+    /** The branch's own exception, not the future's wrapper, so that a domain error keeps its code. */
+    private static <T> T joined(CompletableFuture<T> branch) {
+        try {
+            return branch.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    private List<ScoredCard> semantic(UserId caller, ServingEmbedder.Serving serving, CardSearch search, IndexScope scope, int limit) {
         float[] vector = serving.embedder().embed(List.of(search.query()), EmbeddingPurpose.QUERY).getFirst();
         return index.nearest(caller, serving.model(), vector, scope, search.threshold(), limit);
     }
@@ -92,9 +127,9 @@ public class CardSearchService implements SearchCardsQuery {
         return lower;
     }
 
-    private List<ScoredCard> lexical(UserId caller, CardSearch search, IndexScope scope, int limit) {
+    private List<ScoredCard> lexical(UserId caller, CardSearch search, TextLanguage language, IndexScope scope, int limit) {
         List<String> words = words(search.query());
-        return words.isEmpty() ? List.of() : index.matchingWords(caller, words, scope, limit);
+        return words.isEmpty() ? List.of() : index.matchingWords(caller, words, language, scope, limit);
     }
 
     /** The query's words, lower-cased and distinct; punctuation and operators are not passed on. */

@@ -6,6 +6,7 @@ import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingPurpose;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort.IndexScope;
+import io.ankirag.application.port.out.rag.SearchCardIndexPort.ScoredCard;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
@@ -21,11 +22,17 @@ public class DuplicateFinder implements FindDuplicatesQuery {
     private final ServingEmbedder embedder;
     private final SearchCardIndexPort index;
     private final CardReadModelPort cards;
+    private final EmbeddingLanguages languages;
 
     public DuplicateFinder(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards) {
+        this(embedder, index, cards, EmbeddingLanguages.DEFAULT);
+    }
+
+    public DuplicateFinder(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards, EmbeddingLanguages languages) {
         this.embedder = embedder;
         this.index = index;
         this.cards = cards;
+        this.languages = languages;
     }
 
     @Override
@@ -91,8 +98,13 @@ public class DuplicateFinder implements FindDuplicatesQuery {
             float[] vector = vectors.get(next++);
             // One more than needed when a saved card is matched: it finds itself first.
             int wanted = item.self() == null ? MAX_MATCHES_PER_ITEM : MAX_MATCHES_PER_ITEM + 1;
-            matches.add(new CandidateMatch(vector, index.nearest(caller, serving.model(), vector, IndexScope.EVERYWHERE,
-                            threshold, wanted).stream()
+            // A model that does not know the text's language is not trusted alone: the card must share its words too.
+            TextLanguage language = TextLanguage.detect(item.text());
+            List<ScoredCard> nearest = languages.understands(serving.model(), language)
+                    ? index.nearest(caller, serving.model(), vector, IndexScope.EVERYWHERE, threshold, wanted)
+                    : index.nearestSharingWords(caller, serving.model(), vector, item.text(), language,
+                            languages.duplicateMinWordOverlap(), IndexScope.EVERYWHERE, threshold, wanted);
+            matches.add(new CandidateMatch(vector, nearest.stream()
                     .filter(near -> !near.cardId().equals(item.self()))
                     .limit(MAX_MATCHES_PER_ITEM)
                     .map(near -> new Duplicate(item.name(), near.cardId(), near.score()))

@@ -23,13 +23,29 @@ public final class RankFusion {
 
     /** Best first; equal scores keep the order in which the items first appear across the rankings. */
     public static <T> List<Fused<T>> reciprocalRank(List<List<T>> rankings, int k) {
+        return reciprocalRank(rankings, rankings.stream().map(ranking -> 1.0).toList(), k);
+    }
+
+    /**
+     * Weighted: each ranking's terms are multiplied by its weight ({@code w / (k + rank)}), so a ranking known to be
+     * less reliable still contributes, less.
+     */
+    public static <T> List<Fused<T>> reciprocalRank(List<List<T>> rankings, List<Double> weights, int k) {
         if (k < 0) {
             throw new IllegalArgumentException("k must not be negative, got " + k);
         }
+        if (weights.size() != rankings.size()) {
+            throw new IllegalArgumentException(weights.size() + " weights for " + rankings.size() + " rankings");
+        }
         Map<T, Double> scores = new LinkedHashMap<>();
-        for (List<T> ranking : rankings) {
+        for (int r = 0; r < rankings.size(); r++) {
+            List<T> ranking = rankings.get(r);
+            double weight = weights.get(r);
+            if (weight < 0) {
+                throw new IllegalArgumentException("weights must not be negative, got " + weight);
+            }
             for (int i = 0; i < ranking.size(); i++) {
-                scores.merge(ranking.get(i), 1.0 / (k + i + 1), Double::sum);
+                scores.merge(ranking.get(i), weight / (k + i + 1), Double::sum);
             }
         }
         List<Fused<T>> fused = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.ankirag.application.port.in.rag.FindDuplicatesQuery;
 import io.ankirag.application.port.in.rag.FindDuplicatesQuery.Duplicate;
 import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.embedding.EmbedTextsPort;
+import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.card.CardOrigin;
@@ -49,6 +50,33 @@ class DuplicateFinderTest {
         List<Duplicate> found = finder.duplicatesOfCandidates(OWNER, List.of(fields("Powerhouse of the cell?", "Mitochondria")), 0.9);
 
         assertThat(found).containsExactly(new Duplicate("0", cell, 1.0));
+    }
+
+    @Test
+    void aRussianCandidateOfAnEnglishModelMustShareWordsWithTheCardNotJustBeClose() {
+        CardId mitochondria = library.card(OWNER, "Какой органоид вырабатывает энергию?", "Митохондрия", 1, 0);
+        // The English model puts Russian texts close together whatever they say.
+        library.embedsAs("Столица Франции?\nПариж", 1, 0);
+        library.embedsAs("Какой органоид вырабатывает энергию клетки?\nМитохондрия", 1, 0);
+
+        assertThat(finder.duplicatesOfCandidates(OWNER, List.of(fields("Столица Франции?", "Париж")), 0.9))
+                .as("as close as can be, but not a word in common").isEmpty();
+        assertThat(finder.duplicatesOfCandidates(OWNER, List.of(fields("Какой органоид вырабатывает энергию клетки?", "Митохондрия")), 0.9))
+                .containsExactly(new Duplicate("0", mitochondria, 1.0));
+        assertThat(library.sharingWordsCalls).isEqualTo(2);
+    }
+
+    @Test
+    void aMultilingualModelIsTrustedInRussianOnItsOwn() {
+        DuplicateFinder multilingual = new DuplicateFinder(
+                new ServingEmbedder(new InMemorySearchIndex(), model -> Optional.of(library), library), library, library,
+                new EmbeddingLanguages(java.util.regex.Pattern.compile(".*"), 0.25, 0.5));
+        CardId mitochondria = library.card(OWNER, "Какой органоид вырабатывает энергию?", "Митохондрия", 1, 0);
+        library.embedsAs("Где клетка получает АТФ?\nВ митохондриях", 1, 0);
+
+        assertThat(multilingual.duplicatesOfCandidates(OWNER, List.of(fields("Где клетка получает АТФ?", "В митохондриях")), 0.9))
+                .containsExactly(new Duplicate("0", mitochondria, 1.0));
+        assertThat(library.sharingWordsCalls).isZero();
     }
 
     @Test
@@ -147,6 +175,8 @@ class DuplicateFinderTest {
             return new EmbeddingModelInfo("test", "2d", 2);
         }
 
+        int sharingWordsCalls;
+
         @Override
         public List<float[]> embed(List<String> texts, EmbeddingPurpose purpose) {
             embedCalls++;
@@ -171,7 +201,28 @@ class DuplicateFinderTest {
         }
 
         @Override
-        public List<ScoredCard> matchingWords(UserId owner, List<String> words, IndexScope scope, int limit) {
+        public List<ScoredCard> matchingWords(UserId owner, List<String> words, TextLanguage language, IndexScope scope, int limit) {
+            throw new UnsupportedOperationException("not used by the duplicate finder");
+        }
+
+        /** Words compared as written, lower-cased (the real index also stems them). */
+        @Override
+        public List<ScoredCard> nearestSharingWords(UserId owner, EmbeddingModelInfo model, float[] query, String text,
+                                                    TextLanguage language, double minOverlap, IndexScope scope,
+                                                    double minSimilarity, int limit) {
+            sharingWordsCalls++;
+            List<String> words = CardSearchService.words(text);
+            return nearest(owner, model, query, scope, minSimilarity, Integer.MAX_VALUE).stream()
+                    .filter(near -> {
+                        List<String> cardWords = CardSearchService.words(CardText.of(cards.get(near.cardId()).fields()));
+                        return words.stream().filter(cardWords::contains).count() >= Math.ceil(minOverlap * words.size());
+                    })
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public Map<TextLanguage, Long> cardsPerLanguage(UserId owner) {
             throw new UnsupportedOperationException("not used by the duplicate finder");
         }
 

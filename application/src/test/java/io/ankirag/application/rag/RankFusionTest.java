@@ -19,6 +19,16 @@ class RankFusionTest {
     }
 
     @Test
+    void aLighterRankingStillContributesButTheHeavierOneLeads() {
+        List<Fused<String>> fused = RankFusion.reciprocalRank(List.of(List.of("noise", "x"), List.of("word", "x")),
+                List.of(0.25, 1.0), 60);
+
+        assertThat(fused).extracting(Fused::item).containsExactly("x", "word", "noise");
+        assertThat(fused.get(1).score()).isCloseTo(1.0 / 61, within(1e-12));
+        assertThat(fused.get(2).score()).isCloseTo(0.25 / 61, within(1e-12));
+    }
+
+    @Test
     void equalScoresKeepFirstAppearance() {
         assertThat(RankFusion.reciprocalRank(List.of(List.of("x", "y"), List.of("z", "w")), 60))
                 .extracting(Fused::item).containsExactly("x", "z", "y", "w");

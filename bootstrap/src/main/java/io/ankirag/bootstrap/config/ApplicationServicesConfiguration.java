@@ -57,6 +57,8 @@ import io.ankirag.application.port.out.user.SaveUserPort;
 import io.ankirag.application.prompt.PromptService;
 import io.ankirag.application.rag.CardSearchService;
 import io.ankirag.application.rag.DuplicateFinder;
+import io.ankirag.application.rag.EmbeddingLanguages;
+import io.ankirag.application.rag.RagStatusService;
 import io.ankirag.application.ratelimit.RateLimitSettings;
 import io.ankirag.application.ratelimit.RateLimiter;
 import io.ankirag.application.rag.SearchIndexService;
@@ -72,6 +74,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -142,14 +146,30 @@ class ApplicationServicesConfiguration {
     }
 
     @Bean
-    DuplicateFinder duplicateFinder(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards) {
-        return new DuplicateFinder(embedder, index, cards);
+    EmbeddingLanguages embeddingLanguages(
+            @Value("${ankirag.embedding.multilingual-models:" + EmbeddingLanguages.DEFAULT_MULTILINGUAL_MODELS + "}") String multilingual,
+            @Value("${ankirag.search.hybrid.foreign-semantic-weight:0.25}") double foreignSemanticWeight,
+            @Value("${ankirag.rag.duplicates.min-word-overlap:0.5}") double minWordOverlap) {
+        return new EmbeddingLanguages(Pattern.compile(multilingual), foreignSemanticWeight, minWordOverlap);
+    }
+
+    @Bean
+    DuplicateFinder duplicateFinder(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards,
+                                    EmbeddingLanguages languages) {
+        return new DuplicateFinder(embedder, index, cards, languages);
     }
 
     @Bean
     CardSearchService cardSearchService(ServingEmbedder embedder, SearchCardIndexPort index, CardReadModelPort cards,
-                                        DeckReadModelPort decks) {
-        return new CardSearchService(embedder, index, cards, decks);
+                                        DeckReadModelPort decks, EmbeddingLanguages languages) {
+        // Virtual threads: the lexical branch of a hybrid search only waits on the database.
+        return new CardSearchService(embedder, index, cards, decks, Executors.newVirtualThreadPerTaskExecutor(), languages);
+    }
+
+    @Bean
+    RagStatusService ragStatusService(EmbedTextsPort configured, SearchIndexModelsPort models, SearchCardIndexPort index,
+                                      EmbeddingLanguages languages) {
+        return new RagStatusService(configured, models, index, languages);
     }
 
     @Bean

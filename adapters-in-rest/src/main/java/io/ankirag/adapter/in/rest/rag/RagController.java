@@ -2,6 +2,7 @@ package io.ankirag.adapter.in.rest.rag;
 
 import io.ankirag.adapter.in.rest.security.CurrentUser;
 import io.ankirag.application.port.in.rag.FindDuplicatesQuery;
+import io.ankirag.application.port.in.rag.RagStatusQuery;
 import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
 import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase.SearchIndexProgress;
 import io.ankirag.application.port.in.rag.SearchCardsQuery;
@@ -84,11 +85,20 @@ class RagController {
     private final SearchCardsQuery search;
     private final RebuildSearchIndexUseCase index;
     private final FindDuplicatesQuery duplicates;
+    private final RagStatusQuery status;
 
-    RagController(SearchCardsQuery search, RebuildSearchIndexUseCase index, FindDuplicatesQuery duplicates) {
+    RagController(SearchCardsQuery search, RebuildSearchIndexUseCase index, FindDuplicatesQuery duplicates, RagStatusQuery status) {
         this.duplicates = duplicates;
         this.search = search;
         this.index = index;
+        this.status = status;
+    }
+
+    @GetMapping("/status")
+    @Operation(summary = "The active embedding model and the languages it knows, index coverage per model, and the "
+            + "caller's cards per detected language")
+    RagStatusQuery.RagStatus status(@AuthenticationPrincipal CurrentUser caller) {
+        return status.status(caller.id());
     }
 
     @PostMapping("/search")

@@ -23,7 +23,7 @@ class EmbeddingConfiguration {
     @Bean
     EmbedTextsPort embedTextsPort(EmbeddingProperties embedding) {
         EmbedTextsPort embedder = switch (embedding.provider()) {
-            case ONNX -> embedding.hasModelDir()
+            case ONNX -> embedding.download().named() ? downloaded(embedding) : embedding.hasModelDir()
                     ? OnnxInProcessEmbedder.fromDirectory(Path.of(embedding.modelDir()), embedding.model(),
                             embedding.pooling(), embedding.dimensions(), embedding.batchSize())
                     : OnnxInProcessEmbedder.builtIn(embedding.model(), embedding.dimensions(), embedding.batchSize());
@@ -34,6 +34,22 @@ class EmbeddingConfiguration {
         };
         log.info("Embeddings: {} (batches of {})", embedder.model(), embedding.batchSize());
         return embedder;
+    }
+
+    /**
+     * The named model, from its directory ({@code EMBEDDING_MODEL_DIR}, else {@code EMBEDDING_MODEL_HOME/owner--name}),
+     * downloaded there first if missing. Its name is the repository's model name unless {@code EMBEDDING_MODEL} names
+     * it otherwise (the name decides e5's prefixes and whether the model counts as multilingual).
+     */
+    static EmbedTextsPort downloaded(EmbeddingProperties embedding) {
+        EmbeddingProperties.Download download = embedding.download();
+        HubModelDownload.Source source = new HubModelDownload.Source(URI.create(download.hubUrl()), download.repo().strip(),
+                download.revision(), download.sha256(), download.timeout());
+        Path directory = embedding.hasModelDir() ? Path.of(embedding.modelDir())
+                : Path.of(download.home()).resolve(source.repo().replace("/", "--"));
+        new HubModelDownload(source, log::info).into(directory);
+        String name = OnnxInProcessEmbedder.ALL_MINILM_L6_V2_Q.equals(embedding.model()) ? source.modelName() : embedding.model();
+        return OnnxInProcessEmbedder.fromDirectory(directory, name, embedding.pooling(), embedding.dimensions(), embedding.batchSize());
     }
 
     @Bean

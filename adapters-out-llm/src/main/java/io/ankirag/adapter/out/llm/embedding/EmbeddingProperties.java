@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  containing "e5" turns on e5's {@code query: }/{@code passage: } prefixes
  * @param modelDir  {@code EMBEDDING_MODEL_DIR}: an ONNX model and its tokenizer.json; blank for the built-in one
  * @param pooling   {@code EMBEDDING_POOLING} for a directory model: {@code mean} (e5, MiniLM) or {@code cls} (BGE)
+ * @param download  a named model fetched once from a model hub into its directory
  */
 @ConfigurationProperties("ankirag.embedding")
 record EmbeddingProperties(
@@ -24,7 +25,8 @@ record EmbeddingProperties(
         @DefaultValue("100") int batchSize,
         String modelDir,
         @DefaultValue("mean") PoolingMode pooling,
-        @DefaultValue Api api) {
+        @DefaultValue Api api,
+        @DefaultValue Download download) {
 
     enum Provider {
         ONNX,
@@ -45,6 +47,28 @@ record EmbeddingProperties(
             @DefaultValue("60s") Duration timeout,
             @DefaultValue("3") int maxAttempts,
             @DefaultValue({"1s", "3s", "10s"}) List<Duration> retryDelays) {
+    }
+
+    /**
+     * A model named by its hub repository, downloaded on first start when {@code EMBEDDING_MODEL_DIR} lacks it.
+     *
+     * @param repo     {@code EMBEDDING_MODEL_REPO}, {@code owner/name}; blank for none
+     * @param hubUrl   {@code EMBEDDING_MODEL_HUB_URL}
+     * @param revision {@code EMBEDDING_MODEL_REVISION}
+     * @param sha256   {@code EMBEDDING_MODEL_SHA256}: pins the ONNX file; blank takes the hub listing's checksum
+     * @param home     {@code EMBEDDING_MODEL_HOME}: where a downloaded model goes when {@code EMBEDDING_MODEL_DIR} is blank
+     */
+    record Download(
+            String repo,
+            @DefaultValue("https://huggingface.co") String hubUrl,
+            @DefaultValue("main") String revision,
+            String sha256,
+            @DefaultValue("models") String home,
+            @DefaultValue("60s") Duration timeout) {
+
+        boolean named() {
+            return repo != null && !repo.isBlank();
+        }
     }
 
     boolean hasModelDir() {

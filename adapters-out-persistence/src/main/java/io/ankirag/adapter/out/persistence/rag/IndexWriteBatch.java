@@ -2,6 +2,7 @@ package io.ankirag.adapter.out.persistence.rag;
 
 import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
 
+import io.ankirag.application.rag.TextLanguage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,24 +27,25 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class IndexWriteBatch {
 
     private static final String UPSERT = """
-            INSERT INTO card_embeddings (card_id, model_id, owner_id, deck_id, status, tags, content_text, updated_at)
-            SELECT :card, m.id, :owner, :deck, :status, :tags, :text, :at
+            INSERT INTO card_embeddings (card_id, model_id, owner_id, deck_id, status, tags, content_text, language, updated_at)
+            SELECT :card, m.id, :owner, :deck, :status, :tags, :text, :language, :at
             FROM embedding_models m WHERE m.state IN ('serving', 'building')
             ON CONFLICT (card_id, model_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, deck_id = EXCLUDED.deck_id,
                 status = EXCLUDED.status, tags = EXCLUDED.tags, content_text = EXCLUDED.content_text,
-                updated_at = EXCLUDED.updated_at,
+                language = EXCLUDED.language, updated_at = EXCLUDED.updated_at,
                 embedding = CASE WHEN EXCLUDED.content_text = '' THEN NULL ELSE card_embeddings.embedding END,
                 embedded_hash = CASE WHEN EXCLUDED.content_text = '' THEN NULL ELSE card_embeddings.embedded_hash END
             WHERE (card_embeddings.owner_id, card_embeddings.deck_id, card_embeddings.status, card_embeddings.tags,
-                   card_embeddings.content_text, card_embeddings.updated_at)
+                   card_embeddings.content_text, card_embeddings.language, card_embeddings.updated_at)
                   IS DISTINCT FROM (EXCLUDED.owner_id, EXCLUDED.deck_id, EXCLUDED.status, EXCLUDED.tags,
-                   EXCLUDED.content_text, EXCLUDED.updated_at)
+                   EXCLUDED.content_text, EXCLUDED.language, EXCLUDED.updated_at)
             """;
     private static final String UPDATE_TEXT = """
-            UPDATE card_embeddings SET tags = :tags, content_text = :text, updated_at = :at,
+            UPDATE card_embeddings SET tags = :tags, content_text = :text, language = :language, updated_at = :at,
                 embedding = CASE WHEN :text = '' THEN NULL ELSE embedding END,
                 embedded_hash = CASE WHEN :text = '' THEN NULL ELSE embedded_hash END
-            WHERE card_id = :card AND (tags, content_text, updated_at) IS DISTINCT FROM (CAST(:tags AS text[]), :text, :at)
+            WHERE card_id = :card
+              AND (tags, content_text, language, updated_at) IS DISTINCT FROM (CAST(:tags AS text[]), :text, :language, :at)
             """;
     /** A text already queued keeps its attempts and backoff; a new text starts afresh and takes the entry back from any worker. */
     private static final String ENQUEUE = """
@@ -190,6 +192,7 @@ final class IndexWriteBatch {
             batch.bind("card", entry.getKey())
                     .bindArray("tags", String.class, card.tags)
                     .bind("text", card.text)
+                    .bind("language", TextLanguage.detect(card.text).code())
                     .bind("at", utc(card.at));
             if (card.wholeRow()) {
                 batch.bind("owner", card.owner).bind("deck", card.deck).bind("status", card.status);

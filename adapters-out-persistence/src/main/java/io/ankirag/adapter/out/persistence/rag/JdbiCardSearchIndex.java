@@ -2,11 +2,14 @@ package io.ankirag.adapter.out.persistence.rag;
 
 import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
 import io.ankirag.application.port.out.rag.SearchCardIndexPort;
+import io.ankirag.application.rag.TextLanguage;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.user.UserId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -59,34 +62,105 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
      * planner can use the index (a bind parameter would hide the predicate from it in generic plans).
      */
     static String nearestSql(IndexedModel model, IndexScope scope) {
+        return nearestSql(model, scope, "");
+    }
+
+    private static String nearestSql(IndexedModel model, IndexScope scope, String moreConditions) {
         String distance = "embedding::" + model.vectorType() + " <=> CAST(:query AS " + model.vectorType() + ")";
         return "SELECT card_id, 1 - (" + distance + ") AS similarity FROM card_embeddings"
                 + " WHERE " + model.modelPredicate() + " AND owner_id = :owner AND embedding IS NOT NULL" + scopeSql(scope)
-                + " ORDER BY " + distance + " LIMIT :limit";
+                + moreConditions + " ORDER BY " + distance + " LIMIT :limit";
+    }
+
+    @Override
+    public List<ScoredCard> nearestSharingWords(UserId owner, EmbeddingModelInfo model, float[] query, String text,
+                                                TextLanguage language, double minOverlap, IndexScope scope,
+                                                double minSimilarity, int limit) {
+        Optional<IndexedModel> indexed = models.indexed(model);
+        if (indexed.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.inTransaction(h -> {
+            List<String> lexemes = h.createQuery("SELECT tsvector_to_array(" + tsvectorSql(language, ":text") + ")")
+                    .bind("text", text)
+                    .map((rs, ctx) -> List.of((String[]) rs.getArray(1).getArray()))
+                    .one();
+            if (lexemes.isEmpty()) {
+                return List.<ScoredCard>of();
+            }
+            h.execute("SET LOCAL hnsw.iterative_scan = strict_order");
+            h.execute("SET LOCAL hnsw.ef_search = " + efSearch);
+            // The words in common are counted per row the vector index yields, in its order: the scan goes on
+            // until enough rows share enough words (or pgvector's hnsw.max_scan_tuples is reached).
+            String sharing = " AND (SELECT count(*) FROM unnest(tsvector_to_array(content_tsv)) AS w(lexeme)"
+                    + " WHERE w.lexeme = ANY(CAST(:lexemes AS text[]))) >= :shared";
+            Query select = h.createQuery(nearestSql(indexed.get(), scope, sharing))
+                    .bind("query", VectorLiteral.of(query))
+                    .bind("owner", owner.value())
+                    .bind("limit", limit)
+                    .bindArray("lexemes", String.class, lexemes)
+                    .bind("shared", Math.max(1, (int) Math.ceil(minOverlap * lexemes.size())));
+            bindScope(select, scope);
+            return select.map((rs, ctx) -> new ScoredCard(new CardId(rs.getObject("card_id", UUID.class)), rs.getDouble("similarity")))
+                    .list()
+                    .stream()
+                    .takeWhile(card -> card.score() >= minSimilarity)
+                    .toList();
+        });
+    }
+
+    /**
+     * A text's words as the V16 column {@code content_tsv} holds them: stemmed in its language (none for
+     * {@code und}), and as written ({@code ankirag_text}: 'simple' without common English and Russian words).
+     */
+    static String tsvectorSql(TextLanguage language, String text) {
+        String asWritten = "to_tsvector('ankirag_text', " + text + ")";
+        return language == TextLanguage.UND ? asWritten
+                : "to_tsvector('" + language.textSearchConfiguration() + "', " + text + ") || " + asWritten;
+    }
+
+    /** The query's words as {@link #tsvectorSql} would hold them, any of them matching. */
+    static String tsquerySql(TextLanguage language, String words) {
+        String asWritten = "websearch_to_tsquery('ankirag_text', " + words + ")";
+        return language == TextLanguage.UND ? asWritten
+                : "(websearch_to_tsquery('" + language.textSearchConfiguration() + "', " + words + ") || " + asWritten + ")";
     }
 
     /** Over the serving model's rows: every model's row of a card holds the same text. */
     @Override
-    public List<ScoredCard> matchingWords(UserId owner, List<String> words, IndexScope scope, int limit) {
+    public List<ScoredCard> matchingWords(UserId owner, List<String> words, TextLanguage language, IndexScope scope, int limit) {
         if (words.isEmpty()) {
             return List.of();
         }
         // Words are letters and digits only (the caller splits them), so "or" between them is websearch syntax.
         String anyWord = String.join(" or ", words);
-        // ankirag_text (V10_1) is 'simple' without common English and Russian words, which would match every card.
         String sql = """
                 SELECT card_id, ts_rank(content_tsv, q) AS rank
-                FROM card_embeddings, websearch_to_tsquery('ankirag_text', :words) AS q
+                FROM card_embeddings, (SELECT %s AS q) AS query
                 WHERE model_id = (SELECT id FROM embedding_models WHERE state = 'serving')
                   AND owner_id = :owner AND content_tsv @@ q%s
                 ORDER BY rank DESC, card_id LIMIT :limit
-                """.formatted(scopeSql(scope));
+                """.formatted(tsquerySql(language, ":words"), scopeSql(scope));
         return jdbi.withHandle(h -> {
             Query select = h.createQuery(sql).bind("words", anyWord).bind("owner", owner.value()).bind("limit", limit);
             bindScope(select, scope);
             return select.map((rs, ctx) -> new ScoredCard(new CardId(rs.getObject("card_id", UUID.class)), rs.getDouble("rank")))
                     .list();
         });
+    }
+
+    @Override
+    public Map<TextLanguage, Long> cardsPerLanguage(UserId owner) {
+        Map<TextLanguage, Long> counts = new EnumMap<>(TextLanguage.class);
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT language, count(*) AS cards FROM card_embeddings
+                        WHERE model_id = (SELECT id FROM embedding_models WHERE state = 'serving') AND owner_id = :owner
+                        GROUP BY language
+                        """)
+                .bind("owner", owner.value())
+                .map((rs, ctx) -> Map.entry(TextLanguage.ofCode(rs.getString("language")), rs.getLong("cards")))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+        return counts;
     }
 
     private static String scopeSql(IndexScope scope) {

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +31,22 @@ class JdbiEmbeddingQueue implements EmbeddingQueuePort {
             WHERE q.model_id = :model AND q.card_id = due.card_id AND e.card_id = q.card_id AND e.model_id = q.model_id
             RETURNING q.card_id, q.attempts, e.content_text
             """;
-    /** Only while the card still has the text that was embedded; else the projection has queued the new one. */
-    private static final String STORE_VECTOR = """
-            UPDATE card_embeddings SET embedding = CAST(:embedding AS vector), embedded_hash = md5(content_text)::uuid
-            WHERE card_id = :card AND model_id = :model AND content_text = :text
-            """;
-    private static final String DEQUEUE = """
-            DELETE FROM embedding_queue WHERE card_id = :card AND model_id = :model AND text_hash = md5(:text)::uuid
+    /**
+     * One statement per batch, one round trip: the vectors are stored only while the card still has the text that
+     * was embedded (else the projection has queued the new one), and the queue rows asking for exactly those texts
+     * go (a data-modifying CTE runs whether or not the rest reads it).
+     */
+    private static final String STORE = """
+            WITH batch AS (
+                SELECT * FROM unnest(CAST(:cards AS uuid[]), CAST(:texts AS text[]), CAST(:embeddings AS text[]))
+                     AS b(card_id, text, embedding)),
+            stored AS (
+                UPDATE card_embeddings e SET embedding = CAST(batch.embedding AS vector), embedded_hash = md5(e.content_text)::uuid
+                FROM batch
+                WHERE e.card_id = batch.card_id AND e.model_id = :model AND e.content_text = batch.text
+                RETURNING e.card_id)
+            DELETE FROM embedding_queue q USING batch
+            WHERE q.card_id = batch.card_id AND q.model_id = :model AND q.text_hash = md5(batch.text)::uuid
             """;
     private static final String PARK = """
             UPDATE embedding_queue SET attempts = attempts + 1, last_error = :error, last_failed_at = now(), claim = NULL,
@@ -107,19 +115,21 @@ class JdbiEmbeddingQueue implements EmbeddingQueuePort {
     }
 
     private void write(Claim claim, List<float[]> vectors, UUID model, List<Integer> order) {
-        jdbi.useTransaction(h -> {
-            relaxedCommit(h);
-            PreparedBatch writes = h.prepareBatch(STORE_VECTOR);
-            PreparedBatch dequeues = h.prepareBatch(DEQUEUE);
-            for (int i : order) {
-                QueuedText text = claim.texts().get(i);
-                writes.bind("card", text.card().value()).bind("model", model).bind("text", text.text())
-                        .bind("embedding", VectorLiteral.of(vectors.get(i))).add();
-                dequeues.bind("card", text.card().value()).bind("model", model).bind("text", text.text()).add();
-            }
-            writes.execute();
-            dequeues.execute();
-        });
+        List<UUID> cards = new ArrayList<>(order.size());
+        List<String> texts = new ArrayList<>(order.size());
+        List<String> embeddings = new ArrayList<>(order.size());
+        for (int i : order) {
+            QueuedText text = claim.texts().get(i);
+            cards.add(text.card().value());
+            texts.add(text.text());
+            embeddings.add(VectorLiteral.of(vectors.get(i)));
+        }
+        jdbi.useTransaction(h -> relaxedCommit(h).createUpdate(STORE)
+                .bindArray("cards", UUID.class, cards)
+                .bindArray("texts", String.class, texts)
+                .bindArray("embeddings", String.class, embeddings)
+                .bind("model", model)
+                .execute());
     }
 
     /**

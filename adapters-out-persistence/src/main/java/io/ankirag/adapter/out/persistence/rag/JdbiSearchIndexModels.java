@@ -72,8 +72,9 @@ class JdbiSearchIndexModels implements SearchIndexModelsPort {
                 h.createUpdate("UPDATE embedding_models SET state = 'building', dropped_at = NULL WHERE id = :id")
                         .bind("id", model.id()).execute();
                 int cards = h.createUpdate("""
-                                INSERT INTO card_embeddings (card_id, model_id, owner_id, deck_id, status, tags, content_text, updated_at)
-                                SELECT card_id, :model, owner_id, deck_id, status, tags, content_text, updated_at
+                                INSERT INTO card_embeddings (card_id, model_id, owner_id, deck_id, status, tags, content_text,
+                                                             language, updated_at)
+                                SELECT card_id, :model, owner_id, deck_id, status, tags, content_text, language, updated_at
                                 FROM card_embeddings WHERE model_id = :serving
                                 ON CONFLICT (card_id, model_id) DO NOTHING
                                 """)

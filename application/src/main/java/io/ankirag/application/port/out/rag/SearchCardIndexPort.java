@@ -1,11 +1,13 @@
 package io.ankirag.application.port.out.rag;
 
 import io.ankirag.application.port.out.embedding.EmbedTextsPort.EmbeddingModelInfo;
+import io.ankirag.application.rag.TextLanguage;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.card.CardStatus;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.user.UserId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +37,23 @@ public interface SearchCardIndexPort {
     List<ScoredCard> nearest(UserId owner, EmbeddingModelInfo model, float[] query, IndexScope scope, double minSimilarity,
                              int limit);
 
-    /** Cards containing any of {@code words}, by full-text rank, best first; none for an empty list. */
-    List<ScoredCard> matchingWords(UserId owner, List<String> words, IndexScope scope, int limit);
+    /**
+     * Cards containing any of {@code words}, by full-text rank, best first; none for an empty list. Each card's
+     * words are stemmed in its own detected language and also kept as written; the query's words are stemmed as
+     * {@code language} and also taken as written, so inflected forms match within a language and exact terms
+     * across languages.
+     */
+    List<ScoredCard> matchingWords(UserId owner, List<String> words, TextLanguage language, IndexScope scope, int limit);
+
+    /**
+     * Like {@link #nearest}, among only the cards that share at least {@code minOverlap} (0 to 1) of the distinct
+     * words of {@code text} (stemmed as {@code language}, and as written): a similarity from a model that does not
+     * know the text's language is not enough on its own.
+     */
+    List<ScoredCard> nearestSharingWords(UserId owner, EmbeddingModelInfo model, float[] query, String text,
+                                         TextLanguage language, double minOverlap, IndexScope scope,
+                                         double minSimilarity, int limit);
+
+    /** The owner's indexed cards per detected language (languages without cards left out). */
+    Map<TextLanguage, Long> cardsPerLanguage(UserId owner);
 }
