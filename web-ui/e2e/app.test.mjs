@@ -250,6 +250,28 @@ describe('AnkiRAG in the browser', () => {
     await page.getByTestId('job-list').getByText(TOPIC).waitFor();
     await assertAccessible(page, 'generate (finished)');
     await screenshot(page, 'generate');
+
+    // Reopened from the list, the job's stream breaks off after its first card (the server's own answer, cut):
+    // the app reconnects with resume_from and shows every card exactly once.
+    const streams = [];
+    let dropped = false;
+    const isStream = (url) => url.pathname === '/api/generate/stream';
+    await page.route(isStream, async (route) => {
+      streams.push(new URL(route.request().url()).searchParams.get('resume_from'));
+      if (dropped) return route.fallback();
+      dropped = true;
+      const response = await route.fetch();
+      const body = await response.text();
+      const cardEvents = [...body.matchAll(/^event: ?card$/gm)];
+      assert.equal(cardEvents.length, 3, body);
+      return route.fulfill({ response, body: body.slice(0, cardEvents[1].index) });
+    });
+    await page.getByTestId('job-list').getByRole('button', { name: `Open job: ${TOPIC}` }).click();
+    for (let i = 0; i < 200 && streams.length < 2; i++) await page.waitForTimeout(50);
+    await page.getByTestId('live-summary').getByText('3 cards made').waitFor();
+    await page.unroute(isStream);
+    assert.deepEqual(streams, [null, '1']);
+    assert.deepEqual(await streamed.locator('.badge-ghost').allTextContents(), ['1', '2', '3']);
     assertClean(problems);
   });
 
@@ -353,6 +375,7 @@ describe('AnkiRAG in the browser', () => {
 
     await page.goto('/settings');
     await page.getByTestId('health').getByText('healthy').waitFor();
+    await page.waitForFunction(() => document.querySelector('input[autocomplete="name"]')?.value === 'E2E Learner');
     const services = page.getByTestId('services');
     await services.getByText('openai · fake-gpt').waitFor();
     await services.getByText('onnx/all-minilm-l6-v2-q/384').waitFor();
