@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './schema';
-import { ApiError, type Problem } from './errors';
+import { ApiError, retryAfterSeconds, type Problem } from './errors';
 
 /** Where the API client gets bearer tokens; the auth store is the one in the app. */
 export interface TokenSource {
@@ -63,12 +63,12 @@ export async function call<T>(pending: Promise<FetchResult<T>>): Promise<T> {
     throw new ApiError(0, null);
   }
   if (!result.response.ok) {
-    throw new ApiError(result.response.status, asProblem(result.error));
+    throw new ApiError(result.response.status, asProblem(result.error), retryAfterSeconds(result.response.headers.get('Retry-After')));
   }
   return result.data as T;
 }
 
-function asProblem(body: unknown): Problem | null {
+export function asProblem(body: unknown): Problem | null {
   return body !== null && typeof body === 'object' ? (body as Problem) : null;
 }
 

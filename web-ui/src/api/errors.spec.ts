@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError, ERROR_MESSAGES, NETWORK_ERROR, humanMessage, messageOf } from './errors';
+import { ApiError, ERROR_MESSAGES, NETWORK_ERROR, humanMessage, messageOf, retryAfterSeconds } from './errors';
 
 // The server's one catalogue of codes (vitest runs in web-ui/).
 const ERROR_CODE_JAVA = resolve(process.cwd(), '../domain/src/main/java/io/ankirag/domain/error/ErrorCode.java');
@@ -46,5 +46,24 @@ describe('the error catalogue', () => {
     expect(error.code).toBe('REQ_002');
     expect(error.fieldErrors).toEqual({ email: 'must be a well-formed email address' });
     expect(error.message).toContain('email must be a well-formed email address');
+  });
+});
+
+describe('rate limits', () => {
+  it('say when to try again', () => {
+    const error = new ApiError(429, { status: 429, code: 'RATE_001' }, 720);
+
+    expect(error.message).toMatch(/^You have reached the limit for now\. You can try again in 12 minutes \(at \d{1,2}:\d{2}/);
+    expect(new ApiError(429, { code: 'RATE_001' }, 30).message).toContain('in 30 seconds');
+    expect(new ApiError(429, { code: 'RATE_001' }).message).toBe(ERROR_MESSAGES.RATE_001);
+  });
+
+  it('read Retry-After as seconds or as a date', () => {
+    const now = Date.parse('2026-11-25T10:00:00Z');
+
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds('Wed, 25 Nov 2026 10:05:00 GMT', now)).toBe(300);
+    expect(retryAfterSeconds(null, now)).toBeNull();
+    expect(retryAfterSeconds('soon', now)).toBeNull();
   });
 });

@@ -59,8 +59,10 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: Problem | null,
+    /** Seconds to wait before trying again (the Retry-After of a 429), when the server said. */
+    readonly retryAfter: number | null = null,
   ) {
-    super(humanMessage(problem, status));
+    super(humanMessage(problem, status, retryAfter));
     this.name = 'ApiError';
   }
 
@@ -79,7 +81,7 @@ export function isKnownCode(code: string | undefined): code is ErrorCode {
 }
 
 /** What to tell a person about a failed call; never the raw JSON. */
-export function humanMessage(problem: Problem | null, status = 0): string {
+export function humanMessage(problem: Problem | null, status = 0, retryAfter: number | null = null): string {
   if (!problem) {
     return status === 0 ? NETWORK_ERROR : `The server answered with an unexpected error (HTTP ${status}).`;
   }
@@ -91,6 +93,9 @@ export function humanMessage(problem: Problem | null, status = 0): string {
       .map(([field, message]) => `${field.replaceAll('_', ' ')} ${message}`)
       .join('; ');
     return `${base} ${fields}.`;
+  }
+  if (problem.code === 'RATE_001' && retryAfter !== null && retryAfter > 0) {
+    return `You have reached the limit for now. You can try again ${whenAgain(retryAfter)}.`;
   }
   // Details that say which value was wrong help; the others repeat the title.
   if (problem.detail && ['REQ_002', 'CARD_002', 'SYNC_002', 'GEN_002', 'REQ_003'].includes(problem.code ?? '')) {
@@ -104,4 +109,21 @@ export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof TypeError) return NETWORK_ERROR;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** "in 40 seconds", "in 12 minutes (at 14:05)": when a rate-limited action may be tried again. */
+export function whenAgain(seconds: number, now = new Date()): string {
+  if (seconds < 60) return `in ${Math.ceil(seconds)} seconds`;
+  const at = new Date(now.getTime() + seconds * 1000);
+  const clock = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (seconds < 3600) return `in ${Math.ceil(seconds / 60)} minutes (at ${clock})`;
+  return `in about ${Math.round(seconds / 3600)} hours (at ${clock})`;
+}
+
+/** The Retry-After header in seconds (delta-seconds or an HTTP date); null when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - now) / 1000));
 }

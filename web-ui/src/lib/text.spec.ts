@@ -6,6 +6,7 @@ describe('text helpers', () => {
     expect(plainText('<b>{{c1::Paris}}</b> is the capital of {{c2::France::country}}<br>')).toBe('Paris is the capital of France');
     expect(plainText('<img src=x onerror="alert(1)">caption')).toBe('caption');
     expect(plainText('a'.repeat(300), 10)).toBe('aaaaaaaaa…');
+    expect(plainText('Chlorophyll<br><div class="sources">Sources: x</div>')).toBe('Chlorophyll Sources: x');
   });
 
   it('finds the cloze numbers a note uses', () => {

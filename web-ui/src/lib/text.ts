@@ -5,7 +5,8 @@ let inert: Document | null = null;
 /** A field's plain text for lists: markup dropped, cloze deletions shown as their answers. */
 export function plainText(html: string | undefined, max = 200): string {
   if (!html) return '';
-  const withClozeAnswers = html.replace(/\{\{c\d+::(.*?)(?:::[^}]*)?\}\}/gs, '$1');
+  // Line breaks and blocks become spaces, so "Answer<br>Sources: …" does not read "AnswerSources: …".
+  const withClozeAnswers = html.replace(/\{\{c\d+::(.*?)(?:::[^}]*)?\}\}/gs, '$1').replace(/<(?:br|\/?(?:div|p|li|tr|h\d))\b[^>]*>/gi, ' $&');
   inert ??= typeof document === 'undefined' ? null : document.implementation.createHTMLDocument('');
   let text: string;
   if (inert) {

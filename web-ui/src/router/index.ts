@@ -11,10 +11,7 @@ declare module 'vue-router' {
   }
 }
 
-/**
- * Every screen, loaded on first visit. Generation, review and chat join here (and in NAVIGATION) when their
- * APIs land.
- */
+/** Every screen, loaded on first visit. Chat joins here (and in NAVIGATION) when its API lands. */
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/cards' },
   { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true, title: 'Sign in' } },
@@ -23,6 +20,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/cards', name: 'cards', component: CardsView, meta: { title: 'Cards' } },
   { path: '/cards/new', name: 'card-new', component: () => import('@/views/CardEditorView.vue'), meta: { title: 'New card' } },
   { path: '/cards/:id', name: 'card', component: () => import('@/views/CardEditorView.vue'), props: true, meta: { title: 'Card' } },
+  { path: '/generate', name: 'generate', component: () => import('@/views/GenerateView.vue'), meta: { title: 'Generate' } },
+  { path: '/review', name: 'review', component: () => import('@/views/ReviewView.vue'), meta: { title: 'Review' } },
+  { path: '/sync/:id?', name: 'sync', component: () => import('@/views/SyncView.vue'), props: true, meta: { title: 'Sync' } },
   { path: '/import', name: 'import', component: () => import('@/views/ImportView.vue'), meta: { title: 'Import' } },
   { path: '/templates', name: 'templates', component: () => import('@/views/TemplatesView.vue'), meta: { title: 'Templates' } },
   { path: '/templates/:id', name: 'template', component: () => import('@/views/TemplateEditorView.vue'), props: true, meta: { title: 'Template' } },
@@ -35,6 +35,9 @@ export const routes: RouteRecordRaw[] = [
 export const NAVIGATION = [
   { to: '/cards', label: 'Cards' },
   { to: '/decks', label: 'Decks' },
+  { to: '/generate', label: 'Generate' },
+  { to: '/review', label: 'Review' },
+  { to: '/sync', label: 'Sync' },
   { to: '/import', label: 'Import' },
   { to: '/templates', label: 'Templates' },
   { to: '/prompts', label: 'Prompts' },

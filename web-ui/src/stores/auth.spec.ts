@@ -36,6 +36,34 @@ describe('the session', () => {
     expect(localStorage.getItem(REFRESH_KEY)).toBe('r2');
   });
 
+  it('takes over the refresh that the page started before the app loaded', async () => {
+    localStorage.setItem(REFRESH_KEY, 'r2'); // index.html's script stored the rotated token already
+    const early = globalThis as { __ankiragRefresh?: Promise<unknown> };
+    early.__ankiragRefresh = Promise.resolve({ status: 200, body: tokens('a2', 'r2').body });
+    const server = fakeServer({ 'GET /api/users/me': [me] });
+    const auth = useAuthStore();
+
+    await auth.restore();
+    await call(api.GET('/api/users/me'));
+
+    expect(auth.status).toBe('signed-in');
+    expect(server.seen.map((e) => e.path)).not.toContain('/api/auth/refresh');
+    expect(server.seen.at(-1)!.authorization).toBe('Bearer a2');
+    expect(early.__ankiragRefresh).toBeUndefined();
+  });
+
+  it('refreshes itself when the early refresh could not reach the server', async () => {
+    localStorage.setItem(REFRESH_KEY, 'r1');
+    (globalThis as { __ankiragRefresh?: Promise<unknown> }).__ankiragRefresh = Promise.reject(new TypeError('offline'));
+    const server = fakeServer({ 'POST /api/auth/refresh': [tokens('a2', 'r2')], 'GET /api/users/me': [me] });
+    const auth = useAuthStore();
+
+    await auth.restore();
+
+    expect(auth.status).toBe('signed-in');
+    expect(server.seen[0]!.body).toEqual({ refresh_token: 'r1' });
+  });
+
   it('is signed out when the stored refresh token is no longer valid', async () => {
     localStorage.setItem(REFRESH_KEY, 'revoked');
     fakeServer({ 'POST /api/auth/refresh': [problem(401, 'AUTH_001')] });

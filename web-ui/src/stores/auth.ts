@@ -109,10 +109,25 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /** At start-up: a stored refresh token signs the person in again without asking. */
+  /** The refresh index.html started before the app loaded: its tokens, or null when there was none or it failed. */
+  async function earlyRefresh(): Promise<string | null | undefined> {
+    const started = (globalThis as { __ankiragRefresh?: Promise<{ status: number; body: unknown }> }).__ankiragRefresh;
+    if (!started) return undefined;
+    delete (globalThis as { __ankiragRefresh?: unknown }).__ankiragRefresh;
+    const answer = await started.catch(() => null);
+    if (answer?.status === 200 && answer.body) return accept(answer.body as Tokens);
+    if (answer?.status === 401) {
+      localStorage.removeItem(REFRESH_KEY);
+      return null;
+    }
+    return undefined; // unreachable or failing: the ordinary refresh tries again and decides
+  }
+
   function restore(): Promise<void> {
     restoring ??= (async () => {
       try {
-        if (await refresh()) {
+        const early = await earlyRefresh();
+        if (early ?? (early === undefined && (await refresh()))) {
           // The screen can load at once; the profile (name in the menu, role) follows.
           status.value = 'signed-in';
           void loadMe().catch(() => undefined);

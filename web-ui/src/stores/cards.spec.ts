@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeServer, problem } from '@/test/http';
-import { useCardStore } from './cards';
+import { FIRST_SLICE, SLICE, useCardStore } from './cards';
 
 const card = (id: string, status = 'draft') => ({ id, status, deck_id: 'd1', fields: { Front: `front ${id}` } });
 
@@ -16,7 +16,7 @@ describe('the card list', () => {
 
     const query = new URLSearchParams(server.seen[0]!.search);
     expect(Object.fromEntries(query)).toEqual({
-      deck_id: 'd1', include_subdecks: 'true', status: 'draft', tag: 'biology', q: 'atp', sort: 'oldest', limit: '100',
+      deck_id: 'd1', include_subdecks: 'true', status: 'draft', tag: 'biology', q: 'atp', sort: 'oldest', limit: '30',
     });
     expect(cards.items.map((c) => c.id)).toEqual(['c1']);
     expect(cards.hasMore).toBe(false);
@@ -36,6 +36,8 @@ describe('the card list', () => {
     await cards.loadMore(); // nothing more to load: no request
 
     expect(new URLSearchParams(server.seen[1]!.search).get('cursor')).toBe('after-c2');
+    expect(new URLSearchParams(server.seen[0]!.search).get('limit')).toBe(String(FIRST_SLICE));
+    expect(new URLSearchParams(server.seen[1]!.search).get('limit')).toBe(String(SLICE));
     expect(server.seen).toHaveLength(2);
     expect(cards.items.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
   });

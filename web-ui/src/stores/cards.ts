@@ -33,8 +33,12 @@ export interface BulkOutcome {
   failed: Array<{ id: string; message: string }>;
 }
 
-/** Cards per request; the server allows up to 200. */
-export const SLICE = 100;
+/**
+ * Cards in the first request: a screenful and some, so the list shows up soon; later slices are larger, so that
+ * scrolling asks less often. The server allows up to 200.
+ */
+export const FIRST_SLICE = 30;
+export const SLICE = 200;
 /** Requests in flight at once during a bulk action. */
 const PARALLEL = 4;
 
@@ -66,7 +70,7 @@ export const useCardStore = defineStore('cards', () => {
       q: f.q.trim() || undefined,
       sort: f.sort,
       cursor: cursor ?? undefined,
-      limit: SLICE,
+      limit: cursor ? SLICE : FIRST_SLICE,
     };
   }
 

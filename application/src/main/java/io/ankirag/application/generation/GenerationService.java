@@ -6,6 +6,7 @@ import io.ankirag.application.port.in.deck.DeckView;
 import io.ankirag.application.port.in.deck.ManageDecksUseCase;
 import io.ankirag.application.port.in.deck.ManageDecksUseCase.NewDeck;
 import io.ankirag.application.port.in.generation.CancelGenerationUseCase;
+import io.ankirag.application.port.in.generation.CardGenerationView;
 import io.ankirag.application.port.in.generation.GenerationJobQuery;
 import io.ankirag.application.port.in.generation.GenerationJobView;
 import io.ankirag.application.port.in.generation.RequestGenerationUseCase;
@@ -18,6 +19,7 @@ import io.ankirag.application.port.out.prompt.PromptReadModelPort;
 import io.ankirag.application.port.out.signal.SignalsPort;
 import io.ankirag.application.ratelimit.RateLimiter;
 import io.ankirag.application.port.out.user.LoadUserPort;
+import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.error.DomainException;
 import io.ankirag.domain.error.ErrorCode;
@@ -149,6 +151,11 @@ public class GenerationService implements RequestGenerationUseCase, CancelGenera
         ownJob(caller, id);
         SignalsPort.Subscription subscription = signals.subscribe(GenerationSignals.job(id), message -> onNews.run());
         return subscription::close;
+    }
+
+    @Override
+    public Optional<CardGenerationView> generationOf(UserId caller, CardId card) {
+        return jobs.generationOf(card).filter(info -> info.ownerId().equals(caller));
     }
 
     private GenerationJobView ownJob(UserId caller, GenerationJobId id) {

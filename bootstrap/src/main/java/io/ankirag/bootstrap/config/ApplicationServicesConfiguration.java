@@ -13,6 +13,7 @@ import io.ankirag.application.generation.GenerationSettings;
 import io.ankirag.application.generation.GenerationWorker;
 import io.ankirag.application.generation.GenerationWorker.WorkerSettings;
 import io.ankirag.application.health.HealthService;
+import io.ankirag.application.health.ServiceSettingsService;
 import io.ankirag.application.port.out.anki.ReadAnkiPackagePort;
 import io.ankirag.application.port.out.anki.WriteAnkiPackagePort;
 import io.ankirag.application.port.out.auth.RefreshTokenStorePort;
@@ -28,6 +29,7 @@ import io.ankirag.application.port.out.generation.GenerationWorkQueuePort;
 import io.ankirag.application.port.out.idempotency.IdempotencyKeysPort;
 import io.ankirag.application.port.out.llm.ChatModelPort;
 import io.ankirag.application.port.out.llm.FactCheckPort;
+import io.ankirag.application.port.out.llm.LanguageModelSettingsPort;
 import io.ankirag.application.port.out.ratelimit.RateLimitPort;
 import io.ankirag.application.port.out.signal.SignalsPort;
 import io.ankirag.application.port.out.prompt.RecordPromptExecutionPort;
@@ -212,6 +214,11 @@ class ApplicationServicesConfiguration {
     @Bean
     HealthService healthService(ProbeDatabasePort database, ProbeRedisPort redis, EventProcessorStatusPort processors) {
         return new HealthService(database, redis, processors);
+    }
+
+    @Bean
+    ServiceSettingsService serviceSettingsService(LanguageModelSettingsPort models, SearchIndexService index) {
+        return new ServiceSettingsService(models, index);
     }
 
     @Bean

@@ -262,6 +262,11 @@ class GenerationIT extends HttpApiTestBase {
         assertThat(stored).contains("rfc2324");
         assertThat(jdbc.queryForObject("SELECT fact_check_result->>'verdict' FROM card_generation_info WHERE card_id = ?::uuid",
                 String.class, teapot.path("id").asText())).isEqualTo("disputed");
+        JsonNode generation = api.get("/api/cards/" + teapot.path("id").asText() + "/generation", user.accessToken()).body();
+        assertThat(generation.path("job_id").asText()).isEqualTo(done.path("id").asText());
+        assertThat(generation.path("topic").asText()).isEqualTo(topic);
+        assertThat(generation.path("fact_check").path("verdict").asText()).isEqualTo("disputed");
+        assertThat(generation.path("fact_check").path("sources").get(0).path("title").asText()).isEqualTo("RFC 2324");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM prompt_executions WHERE job_id = ?::uuid AND purpose = 'fact_check'",
                 Long.class, UUID.fromString(done.path("id").asText()))).isEqualTo(2);
     }
@@ -284,6 +289,26 @@ class GenerationIT extends HttpApiTestBase {
         assertThat(notChecked.path("cards").get(0).path("fact_check").isNull()).isTrue();
         assertThat(factChecker.claims("B-tree")).isEmpty();
         assertThat(factChecker.claims("LEFT JOIN")).containsExactly("Question: What does a LEFT JOIN keep?\nAnswer: Every row of the left table");
+    }
+
+    @Test
+    void aCardNoJobMadeHasNoGenerationRecordAndAnotherUsersCardIsNotFound() {
+        String topic = Generations.topic("Bash pipes");
+        model.script(topic, cards(Duration.ZERO, basic("What does | connect?", "stdout of one command to stdin of the next")));
+        JsonNode done = generations.awaitFinished(user, generations.start(user, body("topic", topic, "num_cards", 1, "deck_id", deck)));
+        String generated = done.path("cards").get(0).path("id").asText();
+        String written = api.post("/api/cards", body("deck_id", deck, "template_id", TemplateId.ofSystem("Basic").toString(),
+                "fields", Map.of("Front", "Q", "Back", "A")),
+                user.accessToken()).body().path("id").asText();
+
+        var own = api.get("/api/cards/" + generated + "/generation", user.accessToken());
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().path("model").asText()).isNotBlank();
+        assertThat(own.body().path("fact_check").isNull()).isTrue();
+        assertThat(api.get("/api/cards/" + written + "/generation", user.accessToken()).status()).isEqualTo(204);
+        var stranger = api.get("/api/cards/" + generated + "/generation", accounts.register().accessToken());
+        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(stranger.code()).isEqualTo("CARD_001");
     }
 
     @Test

@@ -1,17 +1,27 @@
 package io.ankirag.bootstrap.it;
 
+import static io.ankirag.bootstrap.testing.Answers.basic;
+import static io.ankirag.bootstrap.testing.Answers.cards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+
+import io.ankirag.application.port.out.llm.FactCheckPort;
+import io.ankirag.bootstrap.testing.ScriptedChatModel;
+import io.ankirag.bootstrap.testing.ScriptedFactChecker;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The web UI's end-to-end suite ({@code web-ui/e2e}, Node's test runner with playwright-core driving Debian's
@@ -22,6 +32,11 @@ import org.junit.jupiter.api.Test;
 class WebUiEndToEndIT extends HttpApiTestBase {
 
     private static final long TIME_LIMIT_SECONDS = 300;
+
+    @Autowired
+    ScriptedChatModel model;
+    @Autowired
+    ScriptedFactChecker factChecker;
 
     @Test
     void theBrowserAppWorksEndToEnd() throws Exception {
@@ -37,6 +52,18 @@ class WebUiEndToEndIT extends HttpApiTestBase {
         suite.environment().put("SCREENSHOTS", screenshots.toString());
         suite.environment().put("NO_COLOR", "1");
         Files.createDirectories(screenshots);
+
+        // The generation screen's topic: the fake model writes three cards, slowly enough to watch them arrive,
+        // and the fake fact-checker disputes one of them with a source.
+        String topic = "Photosynthesis " + UUID.randomUUID();
+        model.script(topic, cards(Duration.ofMillis(700),
+                basic("What pigment makes leaves green?", "Chlorophyll"),
+                basic("Where in the cell does photosynthesis happen?", "In the chloroplasts"),
+                basic("What gas do plants release in photosynthesis?", "Carbon dioxide")));
+        factChecker.script("gas do plants release", new ScriptedFactChecker.Verdict(FactCheckPort.Verdict.DISPUTED,
+                "Photosynthesis releases oxygen and takes in carbon dioxide.", "Oxygen",
+                List.of(new FactCheckPort.Source("https://en.wikipedia.org/wiki/Photosynthesis", "Photosynthesis – Wikipedia")), null));
+        suite.environment().put("GENERATION_TOPIC", topic);
 
         Process process = suite.start();
         Deque<String> tail = new ArrayDeque<>();

@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration")
 class ReplayController {
 
-    record ProgressResponse(String projection, boolean replaying, long position, long replayUntil, double fraction) {
+    record ReplayProgressResponse(String projection, boolean replaying, long position, long replayUntil, double fraction) {
     }
 
-    record ReplayResponse(boolean replaying, List<ProgressResponse> projections) {
+    record ReplayResponse(boolean replaying, List<ReplayProgressResponse> projections) {
     }
 
     private final ReplayReadModelsUseCase replay;
@@ -44,9 +44,9 @@ class ReplayController {
     }
 
     private static ReplayResponse response(List<ProjectionProgress> progress) {
-        List<ProgressResponse> projections = progress.stream()
-                .map(p -> new ProgressResponse(p.projection(), p.replaying(), p.position(), p.replayUntil(), p.fraction()))
+        List<ReplayProgressResponse> projections = progress.stream()
+                .map(p -> new ReplayProgressResponse(p.projection(), p.replaying(), p.position(), p.replayUntil(), p.fraction()))
                 .toList();
-        return new ReplayResponse(projections.stream().anyMatch(ProgressResponse::replaying), projections);
+        return new ReplayResponse(projections.stream().anyMatch(ReplayProgressResponse::replaying), projections);
     }
 }

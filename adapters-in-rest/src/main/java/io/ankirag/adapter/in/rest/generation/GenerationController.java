@@ -1,7 +1,7 @@
 package io.ankirag.adapter.in.rest.generation;
 
-import io.ankirag.adapter.in.rest.generation.GenerationDtos.DuplicateResponse;
-import io.ankirag.adapter.in.rest.generation.GenerationDtos.ErrorResponse;
+import io.ankirag.adapter.in.rest.generation.GenerationDtos.DroppedDuplicateResponse;
+import io.ankirag.adapter.in.rest.generation.GenerationDtos.GenerationErrorResponse;
 import io.ankirag.adapter.in.rest.generation.GenerationDtos.FactCheckResponse;
 import io.ankirag.adapter.in.rest.generation.GenerationDtos.GenerateRequest;
 import io.ankirag.adapter.in.rest.generation.GenerationDtos.GenerateResponse;
@@ -107,18 +107,18 @@ class GenerationController {
 
     private static JobResponse response(GenerationJobDetails details) {
         GenerationJobView job = details.job();
-        List<ErrorResponse> errors = new ArrayList<>();
-        List<DuplicateResponse> duplicates = new ArrayList<>();
+        List<GenerationErrorResponse> errors = new ArrayList<>();
+        List<DroppedDuplicateResponse> duplicates = new ArrayList<>();
         for (GenerationIssueView issue : details.issues()) {
             switch (issue.kind()) {
-                case DUPLICATE -> duplicates.add(new DuplicateResponse(issue.candidate(), issue.fields(),
+                case DUPLICATE -> duplicates.add(new DroppedDuplicateResponse(issue.candidate(), issue.fields(),
                         issue.duplicateOf().value(), issue.similarity() == null ? 0 : issue.similarity()));
-                case REJECTED -> errors.add(new ErrorResponse(issue.code() == null ? null : issue.code().name(), issue.reason(),
+                case REJECTED -> errors.add(new GenerationErrorResponse(issue.code() == null ? null : issue.code().name(), issue.reason(),
                         issue.candidate(), issue.fields()));
             }
         }
         if (job.errorCode() != null) {
-            errors.add(new ErrorResponse(job.errorCode().name(), job.errorMessage(), null, null));
+            errors.add(new GenerationErrorResponse(job.errorCode().name(), job.errorMessage(), null, null));
         }
         return new JobResponse(job.id().value(), job.status().wireName(), job.progressPercent(), job.numCards(),
                 job.cardsCreated(), job.candidatesFailed(), job.duplicatesDropped(), job.message(), job.topic(),

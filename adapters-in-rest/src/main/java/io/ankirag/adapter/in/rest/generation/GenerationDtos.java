@@ -44,11 +44,20 @@ final class GenerationDtos {
                                  FactCheckResponse factCheck, Instant createdAt) {
     }
 
-    /** A rejected candidate (with its number and fields) or, without them, why the job failed. */
-    record ErrorResponse(String code, String message, Integer candidate, Map<String, String> fields) {
+    record CardGenerationResponse(UUID cardId, UUID jobId, String topic, String language, String difficulty, UUID promptId,
+                                  UUID promptVersionId, String model,
+                                  @Schema(description = "null when fact-checking was not asked for") FactCheckResponse factCheck,
+                                  Instant createdAt) {
     }
 
-    record DuplicateResponse(int candidate, Map<String, String> fields, UUID duplicateOf, double similarity) {
+    /**
+     * A rejected candidate (with its number and fields) or, without them, why the job failed. (Named apart from the
+     * import's and search's records: OpenAPI names schemas by simple class name, and one would hide the other.)
+     */
+    record GenerationErrorResponse(String code, String message, Integer candidate, Map<String, String> fields) {
+    }
+
+    record DroppedDuplicateResponse(int candidate, Map<String, String> fields, UUID duplicateOf, double similarity) {
     }
 
     record JobSummaryResponse(
@@ -94,7 +103,7 @@ final class GenerationDtos {
             Instant startedAt,
             Instant finishedAt,
             List<GeneratedCardResponse> cards,
-            List<ErrorResponse> errors,
-            List<DuplicateResponse> duplicates) {
+            List<GenerationErrorResponse> errors,
+            List<DroppedDuplicateResponse> duplicates) {
     }
 }

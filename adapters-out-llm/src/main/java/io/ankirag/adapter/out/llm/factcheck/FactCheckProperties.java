@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param model   {@code PERPLEXITY_MODEL}
  */
 @ConfigurationProperties("ankirag.fact-check")
-record FactCheckProperties(
+public record FactCheckProperties(
         @DefaultValue("https://api.perplexity.ai") String baseUrl,
         String apiKey,
         @DefaultValue("sonar") String model,

@@ -4,6 +4,7 @@ import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.instant;
 
 import io.ankirag.application.page.Page;
 import io.ankirag.application.page.PageRequest;
+import io.ankirag.application.port.in.generation.CardGenerationView;
 import io.ankirag.application.port.in.generation.GeneratedCardView;
 import io.ankirag.application.port.in.generation.GenerationIssueView;
 import io.ankirag.application.port.in.generation.GenerationJobView;
@@ -110,6 +111,30 @@ class JdbiGenerationJobReadModel implements GenerationJobReadModelPort {
                             instant(rs, "created_at"));
                 })
                 .list());
+    }
+
+    @Override
+    public Optional<CardGenerationView> generationOf(CardId card) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT card_id, job_id, owner_id, user_request->>'topic' AS topic, user_request->>'language' AS language,
+                            user_request->>'difficulty' AS difficulty, prompt_id, prompt_version_id, model,
+                            fact_check_result::text AS fact_check, created_at
+                        FROM card_generation_info WHERE card_id = :card
+                        """)
+                .bind("card", card.value())
+                .map((rs, ctx) -> new CardGenerationView(
+                        new CardId(rs.getObject("card_id", UUID.class)),
+                        new GenerationJobId(rs.getObject("job_id", UUID.class)),
+                        new UserId(rs.getObject("owner_id", UUID.class)),
+                        rs.getString("topic"),
+                        rs.getString("language"),
+                        rs.getString("difficulty"),
+                        new PromptId(rs.getObject("prompt_id", UUID.class)),
+                        new PromptVersionId(rs.getObject("prompt_version_id", UUID.class)),
+                        rs.getString("model"),
+                        GenerationJson.factCheck(rs.getString("fact_check")),
+                        instant(rs, "created_at")))
+                .findOne());
     }
 
     private static GenerationJobView job(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -2,9 +2,11 @@ package io.ankirag.application.port.in.generation;
 
 import io.ankirag.application.page.Page;
 import io.ankirag.application.page.PageRequest;
+import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.generation.GenerationJobId;
 import io.ankirag.domain.user.UserId;
 import java.util.List;
+import java.util.Optional;
 
 /** The caller's generation jobs; anyone else's answer {@code GEN_003}, as a job that does not exist does. */
 public interface GenerationJobQuery {
@@ -35,4 +37,7 @@ public interface GenerationJobQuery {
      * changed it; read {@link #update} to see what. A call may be missed, so poll now and then as well.
      */
     JobWatch watch(UserId caller, GenerationJobId id, Runnable onNews);
+
+    /** How one of the caller's cards was generated; empty when no job of theirs made it. */
+    Optional<CardGenerationView> generationOf(UserId caller, CardId card);
 }

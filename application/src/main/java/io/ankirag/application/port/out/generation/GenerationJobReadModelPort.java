@@ -2,9 +2,11 @@ package io.ankirag.application.port.out.generation;
 
 import io.ankirag.application.page.Page;
 import io.ankirag.application.page.PageRequest;
+import io.ankirag.application.port.in.generation.CardGenerationView;
 import io.ankirag.application.port.in.generation.GeneratedCardView;
 import io.ankirag.application.port.in.generation.GenerationIssueView;
 import io.ankirag.application.port.in.generation.GenerationJobView;
+import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.generation.GenerationJobId;
 import io.ankirag.domain.user.UserId;
 import java.util.List;
@@ -24,4 +26,7 @@ public interface GenerationJobReadModelPort {
 
     /** Every candidate the job dropped or rejected, in order. */
     List<GenerationIssueView> issues(GenerationJobId id);
+
+    /** How the card was generated, whoever owns it (callers check ownership); empty for a card no job made. */
+    Optional<CardGenerationView> generationOf(CardId card);
 }
