@@ -5,9 +5,9 @@ protocol version 6 for exactly the actions AnkiRAG sends, with AnkiConnect's own
 `__init__.py`): results as {result, error}, `multi` answering each inner action on its own, the key checked on every
 action but `requestPermission`, duplicates judged by Anki's first-field check within the note type.
 
-    python ankiconnect_peer.py COLLECTION PORT_FILE [--key KEY]
+    python ankiconnect_peer.py COLLECTION PORT_FILE [--key KEY] [--port PORT]
 
-binds 127.0.0.1 on a free port, writes the port to PORT_FILE once it listens, and serves one request at a time
+binds 127.0.0.1 on PORT (a free one by default), writes the port to PORT_FILE once it listens, and serves one request at a time
 (a Collection is not thread-safe) until SIGTERM, when it closes the collection so that others may open it.
 """
 
@@ -89,6 +89,21 @@ class AnkiConnectPeer:
         if model is None:
             raise PeerError("model was not found: " + modelName)
         return [field["name"] for field in model["flds"]]
+
+    def a_modelNamesAndIds(self):
+        return {m.name: m.id for m in self.col.models.all_names_and_ids()}
+
+    def model(self, modelName):
+        model = self.col.models.by_name(modelName)
+        if model is None:
+            raise PeerError("model was not found: " + modelName)
+        return model
+
+    def a_modelTemplates(self, modelName):
+        return {t["name"]: {"Front": t["qfmt"], "Back": t["afmt"]} for t in self.model(modelName)["tmpls"]}
+
+    def a_modelStyling(self, modelName):
+        return {"css": self.model(modelName)["css"]}
 
     def a_createModel(self, modelName, inOrderFields, cardTemplates, css=None, isCloze=False):
         if self.col.models.by_name(modelName) is not None:
@@ -220,7 +235,7 @@ class AnkiConnectPeer:
             return base64.b64encode(file.read()).decode("ascii")
 
 
-def serve(collection, port_file, key):
+def serve(collection, port_file, key, port):
     col = Collection(collection)
     peer = AnkiConnectPeer(col, key)
 
@@ -244,7 +259,8 @@ def serve(collection, port_file, key):
         def log_message(self, *_):
             pass
 
-    server = HTTPServer(("127.0.0.1", 0), Handler)
+    HTTPServer.allow_reuse_address = True
+    server = HTTPServer(("127.0.0.1", port), Handler)
 
     def stop(*_):
         col.close()
@@ -265,6 +281,7 @@ if __name__ == "__main__":
     parser.add_argument("collection")
     parser.add_argument("port_file")
     parser.add_argument("--key")
+    parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
-    serve(args.collection, args.port_file, args.key)
+    serve(args.collection, args.port_file, args.key, args.port)
     sys.exit(0)

@@ -116,6 +116,36 @@ public final class AnkiConnectClient implements AnkiConnectPort {
     }
 
     @Override
+    public Map<String, Long> deckIds() {
+        return ids(call("deckNamesAndIds", null));
+    }
+
+    @Override
+    public Map<String, Long> noteTypeIds() {
+        return ids(call("modelNamesAndIds", null));
+    }
+
+    @Override
+    public NoteTypeSpec noteType(String name) {
+        List<Answer> answers = multi(List.of(action("modelFieldNames", params().put("modelName", name)),
+                action("modelTemplates", params().put("modelName", name)),
+                action("modelStyling", params().put("modelName", name))));
+        List<String> fields = List.copyOf(strings(answers.get(0).orThrow()));
+        List<CardTypeSpec> types = new ArrayList<>();
+        answers.get(1).orThrow().properties().forEach(type -> types.add(new CardTypeSpec(type.getKey(),
+                type.getValue().path("Front").asText(""), type.getValue().path("Back").asText(""))));
+        String css = answers.get(2).orThrow().path("css").asText("");
+        boolean cloze = types.size() == 1 && types.getFirst().front().contains("{{cloze:");
+        return new NoteTypeSpec(name, cloze, fields, types, css);
+    }
+
+    private static Map<String, Long> ids(JsonNode byName) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        byName.properties().forEach(entry -> ids.put(entry.getKey(), entry.getValue().asLong()));
+        return ids;
+    }
+
+    @Override
     public void createDecks(List<String> deckPaths) {
         if (deckPaths.isEmpty()) {
             return;

@@ -19,10 +19,19 @@ public interface AnkiConnectPort {
 
     Set<String> deckNames();
 
+    /** Every deck's id, by its full path. */
+    Map<String, Long> deckIds();
+
     /** Creates each deck with its parents ({@code A::B::C}); existing decks are left as they are. */
     void createDecks(List<String> deckPaths);
 
     Set<String> noteTypeNames();
+
+    /** Every note type's id, by name. */
+    Map<String, Long> noteTypeIds();
+
+    /** An existing note type: fields in order, card types, CSS; a cloze type is told by its cloze front. */
+    NoteTypeSpec noteType(String name);
 
     /** The fields of an existing note type, in their order. */
     List<String> fieldNamesOf(String noteType);
