@@ -29,6 +29,7 @@ help:
 	@echo "make bench-import  measure importing a generated 20,000-note .apkg with media (not part of the tests)"
 	@echo "make bench-rag  search index at 100k cards: indexing vs raw model throughput, HNSW recall, search latency"
 	@echo "make bench-chat  chat overhead to the first streamed token at 100k indexed cards (not part of the tests)"
+	@echo "make bench-sync  push 5,000 notes with 500 media files to a real Anki collection through AnkiConnect"
 	@echo "make infra-up | infra-down | infra-status"
 
 run: infra-up build
