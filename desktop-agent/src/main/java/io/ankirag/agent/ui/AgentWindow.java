@@ -95,7 +95,7 @@ public final class AgentWindow {
         buttons.add(logInOrOut);
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.setBorder(BorderFactory.createEmptyBorder(0, 14, 0, 6));
-        bottom.add(tokenStore, BorderLayout.CENTER);
+        bottom.add(tokenStore, BorderLayout.NORTH);
         bottom.add(buttons, BorderLayout.EAST);
 
         frame.getContentPane().add(rows, BorderLayout.CENTER);
@@ -122,7 +122,10 @@ public final class AgentWindow {
     }
 
     public void showTokenStore(String where) {
-        SwingUtilities.invokeLater(() -> tokenStore.setText("Login kept in " + where));
+        SwingUtilities.invokeLater(() -> {
+            tokenStore.setText("Login kept in " + where);
+            tokenStore.setToolTipText(tokenStore.getText());
+        });
     }
 
     /** Switches the second button to "Log in…" (after logging out, or when the server wants a new login). */
