@@ -25,6 +25,10 @@ export const ERROR_MESSAGES = {
   GEN_004: 'That generation job has already finished.',
   SYNC_001: 'Anki is not reachable. Is Anki running with AnkiConnect?',
   SYNC_002: 'This file is not an Anki package that can be read (.apkg or .colpkg).',
+  SYNC_003: 'The AnkiConnect add-on is too old. Update it in Anki (Tools → Add-ons → Check for Updates).',
+  SYNC_004: 'AnkiConnect refused access. Allow AnkiRAG in the dialog Anki shows, or set the API key it expects.',
+  SYNC_005: 'Anki refused the request. The details say why.',
+  SYNC_006: 'That sync task does not exist, or it is not yours.',
   RAG_001: 'The search index could not process the text. Try again in a moment.',
   REQ_001: 'The request could not be understood.',
   REQ_002: 'Some values are not valid.',
@@ -89,7 +93,7 @@ export function humanMessage(problem: Problem | null, status = 0): string {
     return `${base} ${fields}.`;
   }
   // Details that say which value was wrong help; the others repeat the title.
-  if (problem.detail && ['REQ_002', 'CARD_002', 'SYNC_002', 'GEN_002', 'REQ_003'].includes(problem.code ?? '')) {
+  if (problem.detail && ['REQ_002', 'CARD_002', 'SYNC_002', 'SYNC_005', 'GEN_002', 'REQ_003'].includes(problem.code ?? '')) {
     return `${base} (${problem.detail})`;
   }
   return base;

@@ -10,6 +10,7 @@ import io.ankirag.domain.card.CardEvent.CardDeleted;
 import io.ankirag.domain.card.CardEvent.CardEdited;
 import io.ankirag.domain.card.CardEvent.CardMoved;
 import io.ankirag.domain.card.CardEvent.CardRejected;
+import io.ankirag.domain.card.CardEvent.CardSyncConflictResolved;
 import io.ankirag.domain.card.CardEvent.CardSyncFailed;
 import io.ankirag.domain.card.CardEvent.CardSynced;
 import io.ankirag.domain.card.CardStatus;
@@ -74,6 +75,7 @@ final class CardHistory {
                 changes.put("sync_error", failed.error());
                 changes.put("sync_attempts", failed.attempts());
             }
+            case CardSyncConflictResolved conflict -> changes.put("resolution", conflict.resolution());
             case CardApproved approved -> { }
             case CardRejected rejected -> { }
             case CardDeleted deleted -> { }

@@ -115,6 +115,15 @@ public class AnkiImportService implements ImportAnkiPackageUseCase {
         }
     }
 
+    /**
+     * Makes cards of notes pulled from the owner's Anki (issue 8), as an import of a package built in memory: the
+     * package's decks and templates by note type, one card per note, the media; a note whose first field a card in
+     * its deck already has is skipped.
+     */
+    ImportReport importPulled(UserId owner, AnkiPackage pkg) {
+        return new Run(owner, pkg, new ImportOptions(null, true, false, List.of()), ImportListener.NONE).execute();
+    }
+
     /** What can be refused before the package is read: the same checks whether it runs now or in a job. */
     void checkOptions(UserId owner, ImportOptions options) {
         if (options.targetDeck() != null && decks.deckOf(owner, options.targetDeck()).isEmpty()) {

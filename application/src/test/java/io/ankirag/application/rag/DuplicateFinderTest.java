@@ -133,7 +133,7 @@ class DuplicateFinderTest {
             CardId id = new CardId(UUID.randomUUID());
             Map<String, String> fields = fields(front, back);
             cards.put(id, new CardView(id, owner, new DeckId(UUID.randomUUID()), TemplateId.ofSystem("Basic"), fields, List.of(),
-                    CardStatus.DRAFT, CardOrigin.MANUAL, null, null, null, null, null, 0, null, owner, owner, Instant.EPOCH, Instant.EPOCH));
+                    CardStatus.DRAFT, CardOrigin.MANUAL, null, null, null, null, null, 0, null, owner, owner, Instant.EPOCH, Instant.EPOCH, null));
             embedsAs(CardText.of(fields), x, y);
             return id;
         }

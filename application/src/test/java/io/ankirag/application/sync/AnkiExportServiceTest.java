@@ -66,7 +66,7 @@ class AnkiExportServiceTest {
         CardView card = new CardView(new CardId(UUID.randomUUID()), template.ownerId(), new DeckId(UUID.randomUUID()),
                 template.id(), Map.of("Text", "x"), List.of(), CardStatus.DRAFT, CardOrigin.IMPORTED,
                 ankiNoteTypeId == null ? null : 1L, null, null, ankiNoteTypeId, null, 0, null, null, null,
-                Instant.EPOCH, Instant.EPOCH);
+                Instant.EPOCH, Instant.EPOCH, null);
         return new AnkiExportService.Included(card, template, card.deckId());
     }
 

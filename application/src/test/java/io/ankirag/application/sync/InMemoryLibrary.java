@@ -179,12 +179,12 @@ final class InMemoryLibrary implements SendCommandPort, DeckReadModelPort, Templ
                     c.fields(), c.tags(), c.status(), c.origin(), c.ankiIds() == null ? null : c.ankiIds().noteId(),
                     c.ankiIds() == null ? null : c.ankiIds().cardId(), c.ankiIds() == null ? null : c.ankiIds().guid(),
                     c.ankiIds() == null ? null : c.ankiIds().noteTypeId(),
-                    null, 0, null, c.ownerId(), c.ownerId(), AT, AT));
+                    null, 0, null, c.ownerId(), c.ownerId(), AT, AT, null));
             case CardEdited e -> {
                 CardView v = cards.get(e.cardId());
                 cards.put(e.cardId(), new CardView(v.id(), v.ownerId(), v.deckId(), v.templateId(), e.fields(), e.tags(),
                         v.status(), v.origin(), v.ankiNoteId(), v.ankiCardId(), v.ankiGuid(), v.ankiNoteTypeId(), null, 0, null, v.createdBy(), v.updatedBy(),
-                        v.createdAt(), AT));
+                        v.createdAt(), AT, v.syncedAt()));
             }
             default -> throw new IllegalArgumentException("unexpected event " + event);
         }

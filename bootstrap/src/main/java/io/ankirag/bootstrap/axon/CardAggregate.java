@@ -8,6 +8,7 @@ import io.ankirag.domain.card.CardCommand.DeleteCard;
 import io.ankirag.domain.card.CardCommand.EditCard;
 import io.ankirag.domain.card.CardCommand.MoveCard;
 import io.ankirag.domain.card.CardCommand.RecordCardSynced;
+import io.ankirag.domain.card.CardCommand.RecordSyncConflict;
 import io.ankirag.domain.card.CardCommand.RecordSyncFailure;
 import io.ankirag.domain.card.CardCommand.RejectCard;
 import io.ankirag.domain.card.CardEvent;
@@ -65,6 +66,11 @@ class CardAggregate {
 
     @CommandHandler
     void handle(RecordSyncFailure command) {
+        decide(command);
+    }
+
+    @CommandHandler
+    void handle(RecordSyncConflict command) {
         decide(command);
     }
 

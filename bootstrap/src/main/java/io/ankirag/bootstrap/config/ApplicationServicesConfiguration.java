@@ -11,6 +11,7 @@ import io.ankirag.application.generation.GenerationSettings;
 import io.ankirag.application.generation.GenerationWorker;
 import io.ankirag.application.generation.GenerationWorker.WorkerSettings;
 import io.ankirag.application.health.HealthService;
+import io.ankirag.application.port.out.anki.AnkiConnectPort;
 import io.ankirag.application.port.out.anki.ReadAnkiPackagePort;
 import io.ankirag.application.port.out.anki.WriteAnkiPackagePort;
 import io.ankirag.application.port.out.auth.RefreshTokenStorePort;
@@ -45,6 +46,8 @@ import io.ankirag.application.port.out.sync.ImportJobQueuePort;
 import io.ankirag.application.port.out.sync.ImportJobReadModelPort;
 import io.ankirag.application.port.out.sync.ImportProgressPort;
 import io.ankirag.application.port.out.sync.ImportUploadsPort;
+import io.ankirag.application.port.out.sync.SyncTaskQueuePort;
+import io.ankirag.application.port.out.sync.SyncTaskReadModelPort;
 import io.ankirag.application.port.out.template.FindTemplateFieldsPort;
 import io.ankirag.application.port.out.template.TemplateReadModelPort;
 import io.ankirag.application.port.out.user.HashPasswordPort;
@@ -61,6 +64,8 @@ import io.ankirag.application.rag.ServingEmbedder;
 import io.ankirag.application.replay.ReplayService;
 import io.ankirag.application.sync.AnkiExportService;
 import io.ankirag.application.sync.AnkiImportService;
+import io.ankirag.application.sync.AnkiSyncService;
+import io.ankirag.application.sync.SyncSettings;
 import io.ankirag.application.sync.ImportJobService;
 import io.ankirag.application.sync.ImportJobSettings;
 import io.ankirag.application.template.TemplateService;
@@ -68,6 +73,7 @@ import io.ankirag.application.user.UserService;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -125,6 +131,21 @@ class ApplicationServicesConfiguration {
                                       @Value("${ankirag.import.retry-delay}") Duration retryDelay, Clock clock) {
         return new ImportJobService(imports, queue, progress, jobs, uploads,
                 new ImportJobSettings(inlineMaxBytes.toBytes(), lease, maxAttempts, retryDelay), clock);
+    }
+
+    @Bean
+    AnkiSyncService ankiSyncService(AnkiConnectPort anki, SyncTaskQueuePort queue, SyncTaskReadModelPort tasks,
+                                    CardReadModelPort cards, DeckReadModelPort decks, TemplateReadModelPort templates,
+                                    StoreMediaPort media, SendCommandPort commands, AnkiImportService imports,
+                                    @Value("${ankirag.sync.retry-delays}") List<Duration> retryDelays,
+                                    @Value("${ankirag.sync.lease}") Duration lease,
+                                    @Value("${ankirag.sync.batch-size}") int batchSize,
+                                    @Value("${ankirag.sync.max-cards}") int maxCards,
+                                    @Value("${ankirag.sync.conflict-policy}") String conflictPolicy, Clock clock) {
+        return new AnkiSyncService(anki, queue, tasks, cards, decks, templates, media, commands, imports,
+                new SyncSettings(retryDelays, lease, batchSize, maxCards,
+                        SyncSettings.ConflictPolicy.valueOf(conflictPolicy.strip().toUpperCase(java.util.Locale.ROOT))),
+                clock);
     }
 
     @Bean

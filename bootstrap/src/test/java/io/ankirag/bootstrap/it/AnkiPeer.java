@@ -71,6 +71,35 @@ final class AnkiPeer {
         return instance;
     }
 
+    /**
+     * The peer's Python, with the pinned {@code anki} installed (but no packages written), for the AnkiConnect peer
+     * of issue 8.
+     */
+    static synchronized Path python() {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        AnkiPeer peer = instance != null ? instance : new AnkiPeer(module);
+        try {
+            Files.createDirectories(peer.home);
+            try (FileChannel lockFile = FileChannel.open(peer.home.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock ignored = lockFile.lock()) {
+                peer.ensurePython();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return peer.python;
+    }
+
+    /** Runs one of the peer's Python scripts with its arguments; the last JSON line it prints. */
+    static JsonNode runScript(String script, String... arguments) {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        AnkiPeer peer = instance != null ? instance : new AnkiPeer(module);
+        List<String> command = new ArrayList<>(List.of(python().toString(), peer.sources.resolve(script).toString()));
+        command.addAll(List.of(arguments));
+        return peer.run(command.toArray(String[]::new));
+    }
+
     /** Every package the writers produced, by file name; each one's manifest says what it holds. */
     List<String> packageNames() {
         List<String> names = new ArrayList<>();

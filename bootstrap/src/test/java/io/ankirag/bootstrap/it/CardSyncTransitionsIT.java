@@ -75,14 +75,14 @@ class CardSyncTransitionsIT {
     }
 
     @Test
-    void draftsRejectedAndSyncedCardsCannotSync() {
+    void draftAndRejectedCardsCannotSync() {
         CardId draft = draftCard();
         CardId rejected = draftCard();
         api.post("/api/cards/" + rejected + "/reject", body("reason", "no"), user.accessToken());
         CardId synced = approvedCard();
         sync.recordSynced(owner, synced, new AnkiIds(1L, 2L));
 
-        for (CardId card : new CardId[] {draft, rejected, synced}) {
+        for (CardId card : new CardId[] {draft, rejected}) {
             assertThatThrownBy(() -> sync.recordSynced(owner, card, new AnkiIds(9L, 9L)))
                     .isInstanceOf(DomainException.class).extracting("code").isEqualTo(ErrorCode.CARD_002);
             assertThatThrownBy(() -> sync.recordSyncFailure(owner, card, "x"))
@@ -90,6 +90,20 @@ class CardSyncTransitionsIT {
         }
         assertThat(api.post("/api/cards/" + synced + "/approve", Map.of(), user.accessToken()).code()).isEqualTo("CARD_002");
         assertThat(api.post("/api/cards/" + synced + "/reject", body("reason", "late"), user.accessToken()).code()).isEqualTo("CARD_002");
+    }
+
+    @Test
+    void aSyncedCardPushedAgainStaysSyncedOrFailsItsUpdate() {
+        CardId card = approvedCard();
+        sync.recordSynced(owner, card, new AnkiIds(1L, 2L));
+
+        sync.recordSynced(owner, card, new AnkiIds(1L, 2L));
+        assertThat(api.get("/api/cards/" + card, user.accessToken()).text("status")).isEqualTo("synced");
+
+        sync.recordSyncFailure(owner, card, "Anki did not take the update");
+        var failed = api.get("/api/cards/" + card, user.accessToken());
+        assertThat(failed.text("status")).isEqualTo("sync_failed");
+        assertThat(failed.text("sync_error")).isEqualTo("Anki did not take the update");
     }
 
     private CardId approvedCard() {

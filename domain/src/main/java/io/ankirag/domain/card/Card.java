@@ -6,6 +6,7 @@ import io.ankirag.domain.card.CardCommand.DeleteCard;
 import io.ankirag.domain.card.CardCommand.EditCard;
 import io.ankirag.domain.card.CardCommand.MoveCard;
 import io.ankirag.domain.card.CardCommand.RecordCardSynced;
+import io.ankirag.domain.card.CardCommand.RecordSyncConflict;
 import io.ankirag.domain.card.CardCommand.RecordSyncFailure;
 import io.ankirag.domain.card.CardCommand.RejectCard;
 import io.ankirag.domain.card.CardEvent.CardApproved;
@@ -14,6 +15,7 @@ import io.ankirag.domain.card.CardEvent.CardDeleted;
 import io.ankirag.domain.card.CardEvent.CardEdited;
 import io.ankirag.domain.card.CardEvent.CardMoved;
 import io.ankirag.domain.card.CardEvent.CardRejected;
+import io.ankirag.domain.card.CardEvent.CardSyncConflictResolved;
 import io.ankirag.domain.card.CardEvent.CardSyncFailed;
 import io.ankirag.domain.card.CardEvent.CardSynced;
 import io.ankirag.domain.deck.DeckId;
@@ -110,6 +112,12 @@ public sealed interface Card {
                     yield List.of(new CardSyncFailed(id, failure.error() == null ? "unknown error" : failure.error(),
                             syncAttempts + 1, failure.at()));
                 }
+                case RecordSyncConflict conflict -> {
+                    if (ankiIds == null) {
+                        throw new DomainException(ErrorCode.REQ_002, "a card never synced with Anki has no conflict with it");
+                    }
+                    yield List.of(new CardSyncConflictResolved(id, conflict.resolution(), conflict.at()));
+                }
                 case DeleteCard delete -> List.of(new CardDeleted(id, deckId, delete.at()));
             };
         }
@@ -145,6 +153,7 @@ public sealed interface Card {
                         syncAttempts, null, synced.ankiIds() == null ? ankiIds : synced.ankiIds());
                 case CardSyncFailed failed -> new Active(id, ownerId, deckId, templateId, fields, tags,
                         CardStatus.SYNC_FAILED, failed.attempts(), failed.error(), ankiIds);
+                case CardSyncConflictResolved conflict -> this;
                 case CardDeleted deleted -> new Deleted(id, ownerId);
             };
         }

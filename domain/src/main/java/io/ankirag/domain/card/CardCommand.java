@@ -59,6 +59,13 @@ public sealed interface CardCommand extends AggregateCommand {
     record RecordSyncFailure(CardId cardId, UserId actor, String error, Instant at) implements CardCommand {
     }
 
+    /**
+     * Both the card and its Anki note changed since their last sync (issue 8); {@code resolution} says which side's
+     * version was kept, for the card's history. The kept version itself arrives by its own command.
+     */
+    record RecordSyncConflict(CardId cardId, UserId actor, String resolution, Instant at) implements CardCommand {
+    }
+
     record DeleteCard(CardId cardId, UserId actor, Instant at) implements CardCommand {
     }
 }

@@ -38,6 +38,9 @@ public sealed interface CardEvent {
     record CardSyncFailed(CardId cardId, String error, int attempts, Instant at) implements CardEvent {
     }
 
+    record CardSyncConflictResolved(CardId cardId, String resolution, Instant at) implements CardEvent {
+    }
+
     record CardDeleted(CardId cardId, DeckId deckId, Instant at) implements CardEvent {
     }
 }

@@ -32,8 +32,8 @@ class CardStatusTest {
             SYNCED      | DRAFT       | false
             SYNCED      | APPROVED    | false
             SYNCED      | REJECTED    | false
-            SYNCED      | SYNCED      | false
-            SYNCED      | SYNC_FAILED | false
+            SYNCED      | SYNCED      | true
+            SYNCED      | SYNC_FAILED | true
             SYNC_FAILED | DRAFT       | false
             SYNC_FAILED | APPROVED    | false
             SYNC_FAILED | REJECTED    | false
@@ -57,9 +57,9 @@ class CardStatusTest {
     }
 
     @Test
-    void rejectedAndSyncedAreFinal() {
+    void rejectedIsFinalAndSyncedOnlySyncsAgain() {
         assertThat(CardStatus.REJECTED.next()).isEmpty();
-        assertThat(CardStatus.SYNCED.next()).isEmpty();
+        assertThat(CardStatus.SYNCED.next()).containsExactlyInAnyOrder(CardStatus.SYNCED, CardStatus.SYNC_FAILED);
     }
 
     @Test

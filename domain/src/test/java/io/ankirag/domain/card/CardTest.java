@@ -85,7 +85,7 @@ class CardTest {
             DRAFT, Set.of(APPROVED, REJECTED),
             APPROVED, Set.of(REJECTED, SYNCED, SYNC_FAILED),
             REJECTED, Set.of(),
-            SYNCED, Set.of(),
+            SYNCED, Set.of(SYNCED, SYNC_FAILED),
             SYNC_FAILED, Set.of(SYNCED, SYNC_FAILED));
 
     private final DeciderFixture<Card, CardCommand, CardEvent> card = DeciderFixture.of(Card.initial(), Card::decide, Card::evolve);

@@ -26,7 +26,8 @@ public final class ProblemResponses {
             case AUTH_001, AUTH_002 -> HttpStatus.UNAUTHORIZED;
             case AUTH_003, AUTH_004, DECK_002 -> HttpStatus.FORBIDDEN;
             case USER_001, TEMPLATE_002, PROMPT_002, PROMPT_003, GEN_004 -> HttpStatus.CONFLICT;
-            case USER_002, DECK_001, CARD_001, TEMPLATE_001, PROMPT_001, GEN_003, REQ_004 -> HttpStatus.NOT_FOUND;
+            case USER_002, DECK_001, CARD_001, TEMPLATE_001, PROMPT_001, GEN_003, SYNC_006, REQ_004
+                    -> HttpStatus.NOT_FOUND;
             case DECK_003, CARD_002, GEN_002, SYNC_002, REQ_001 -> HttpStatus.BAD_REQUEST;
             case REQ_002 -> HttpStatus.UNPROCESSABLE_ENTITY;
             case REQ_003 -> HttpStatus.PAYLOAD_TOO_LARGE;
@@ -35,6 +36,8 @@ public final class ProblemResponses {
             case RATE_001 -> HttpStatus.TOO_MANY_REQUESTS;
             case GEN_001, RAG_001, SYS_001 -> HttpStatus.INTERNAL_SERVER_ERROR;
             case SYNC_001, SYS_002 -> HttpStatus.SERVICE_UNAVAILABLE;
+            // AnkiConnect answered, but not as needed: the gateway's fault, not the caller's request.
+            case SYNC_003, SYNC_004, SYNC_005 -> HttpStatus.BAD_GATEWAY;
         };
     }
 

@@ -11,6 +11,7 @@ import io.ankirag.domain.card.CardEvent.CardDeleted;
 import io.ankirag.domain.card.CardEvent.CardEdited;
 import io.ankirag.domain.card.CardEvent.CardMoved;
 import io.ankirag.domain.card.CardEvent.CardRejected;
+import io.ankirag.domain.card.CardEvent.CardSyncConflictResolved;
 import io.ankirag.domain.card.CardEvent.CardSyncFailed;
 import io.ankirag.domain.card.CardEvent.CardSynced;
 import java.util.List;
@@ -70,7 +71,7 @@ class CardProjection {
                                     anki_note_id = COALESCE(:note, anki_note_id), anki_card_id = COALESCE(:card, anki_card_id),
                                     anki_guid = COALESCE(:guid, anki_guid),
                                     anki_note_type_id = COALESCE(:noteType, anki_note_type_id),
-                                    updated_at = :at, updated_by = :by WHERE id = :id
+                                    updated_at = :at, synced_at = :at, updated_by = :by WHERE id = :id
                                 """)
                         .bind("note", synced.ankiIds() == null ? null : synced.ankiIds().noteId())
                         .bind("card", synced.ankiIds() == null ? null : synced.ankiIds().cardId())
@@ -90,6 +91,7 @@ class CardProjection {
                         .bind("by", by)
                         .bind("id", failed.cardId().value())
                         .execute();
+                case CardSyncConflictResolved conflict -> { } // history only: the kept version comes by its own event
                 case CardDeleted deleted -> {
                     touch(h, event, by, "deleted_at = :at", null, null);
                     batch.count(deleted.deckId(), -1);

@@ -5,6 +5,7 @@ import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
 import io.ankirag.domain.card.AnkiIds;
 import io.ankirag.domain.card.CardEvent.CardCreated;
 import io.ankirag.domain.card.CardEvent.CardEdited;
+import io.ankirag.domain.card.CardStatus;
 import io.ankirag.domain.deck.DeckId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,8 +34,8 @@ final class CardWriteBatch {
     private static final String INSERT = """
             INSERT INTO cards (id, owner_id, deck_id, template_id, fields, tags, tags_lower, search_text, status, origin,
                                anki_note_id, anki_card_id, anki_guid, anki_note_type_id, created_by, updated_by, created_at,
-                               updated_at)
-            VALUES (?, ?, ?, ?, CAST(? AS json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               updated_at, synced_at)
+            VALUES (?, ?, ?, ?, CAST(? AS json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String EDIT = """
@@ -151,6 +152,7 @@ final class CardWriteBatch {
                     insert.setObject(16, card.by());
                     insert.setObject(17, at);
                     insert.setObject(18, at);
+                    insert.setObject(19, created.status() == CardStatus.SYNCED ? at : null);
                     insert.addBatch();
                 }
                 insert.executeBatch();

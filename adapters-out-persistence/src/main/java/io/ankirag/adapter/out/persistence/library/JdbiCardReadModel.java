@@ -53,7 +53,8 @@ class JdbiCardReadModel implements CardReadModelPort {
     };
     private static final String COLUMNS = """
             id, owner_id, deck_id, template_id, fields, tags, status, origin, anki_note_id, anki_card_id, anki_guid,
-            anki_note_type_id, sync_error, sync_attempts, rejection_reason, created_by, updated_by, created_at, updated_at""";
+            anki_note_type_id, sync_error, sync_attempts, rejection_reason, created_by, updated_by, created_at, updated_at,
+            synced_at""";
 
     private final Jdbi jdbi;
 
@@ -228,7 +229,8 @@ class JdbiCardReadModel implements CardReadModelPort {
                 createdBy == null ? null : new UserId(createdBy),
                 updatedBy == null ? null : new UserId(updatedBy),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                instant(rs, "synced_at"));
     }
 
     private static Map<String, String> fields(String json) throws SQLException {

@@ -10,6 +10,7 @@ import io.ankirag.domain.card.CardEvent.CardDeleted;
 import io.ankirag.domain.card.CardEvent.CardEdited;
 import io.ankirag.domain.card.CardEvent.CardMoved;
 import io.ankirag.domain.card.CardEvent.CardRejected;
+import io.ankirag.domain.card.CardEvent.CardSyncConflictResolved;
 import io.ankirag.domain.card.CardEvent.CardSyncFailed;
 import io.ankirag.domain.card.CardEvent.CardSynced;
 import io.ankirag.domain.card.CardStatus;
@@ -61,6 +62,7 @@ class EmbeddingsProjection {
             case CardApproved approved -> setStatus(batch, event, CardStatus.APPROVED);
             case CardSynced synced -> setStatus(batch, event, CardStatus.SYNCED);
             case CardSyncFailed failed -> setStatus(batch, event, CardStatus.SYNC_FAILED);
+            case CardSyncConflictResolved conflict -> { }
             case CardRejected rejected -> remove(batch, card);
             case CardDeleted deleted -> remove(batch, card);
         }

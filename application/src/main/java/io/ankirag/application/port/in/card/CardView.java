@@ -29,5 +29,7 @@ public record CardView(
         UserId createdBy,
         UserId updatedBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        /* when it last matched its Anki note; null when never synced */
+        Instant syncedAt) {
 }

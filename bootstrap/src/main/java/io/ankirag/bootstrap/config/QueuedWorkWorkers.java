@@ -1,6 +1,6 @@
 package io.ankirag.bootstrap.config;
 
-import io.ankirag.application.port.in.sync.RunImportJobsUseCase;
+import io.ankirag.application.port.in.work.RunQueuedWorkUseCase;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.UUID;
@@ -12,24 +12,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
- * The threads of this instance that take background imports from the shared queue ({@code SYNC_IMPORT_WORKERS},
- * one by default: an import keeps a core busy). Each asks for the next job, runs it, and asks again at once;
+ * The threads of this instance that take jobs from one shared durable queue: background imports
+ * ({@code SYNC_IMPORT_WORKERS}, one by default: an import keeps a core busy) and syncs with Anki
+ * ({@code SYNC_WORKERS}); see {@link QueuedWorkConfiguration}. Each asks for the next job, runs it, and asks again at once;
  * finding none, it looks again after the poll interval, so a job queued by any instance starts within it. While a
  * job runs, a second thread renews its lease. Stopping lets a running import finish for a while, then interrupts
  * it: its job is then taken up again, by this instance or another, once the lease runs out.
  */
-@Component
-class ImportJobWorkers implements SmartLifecycle {
+class QueuedWorkWorkers implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportJobWorkers.class);
+    private static final Logger log = LoggerFactory.getLogger(QueuedWorkWorkers.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final RunImportJobsUseCase jobs;
+    private final String name;
+    private final RunQueuedWorkUseCase jobs;
     private final int workers;
     private final Duration pollInterval;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -37,8 +36,9 @@ class ImportJobWorkers implements SmartLifecycle {
     private ExecutorService threads;
     private ScheduledExecutorService leases;
 
-    ImportJobWorkers(RunImportJobsUseCase jobs, @Value("${ankirag.import.workers}") int workers,
-                     @Value("${ankirag.import.poll-interval}") Duration pollInterval) {
+    /** @param name what the threads are called after: {@code import} makes {@code import-worker-0} */
+    QueuedWorkWorkers(String name, RunQueuedWorkUseCase jobs, int workers, Duration pollInterval) {
+        this.name = name;
         this.jobs = jobs;
         this.workers = workers;
         this.pollInterval = pollInterval;
@@ -50,8 +50,8 @@ class ImportJobWorkers implements SmartLifecycle {
             return;
         }
         running = true;
-        threads = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("import-worker-", 0).daemon().factory());
-        leases = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("import-leases").daemon().factory());
+        threads = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name(name + "-worker-", 0).daemon().factory());
+        leases = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-leases").daemon().factory());
         for (int i = 0; i < workers; i++) {
             String worker = instance + "#" + i;
             threads.submit(() -> work(worker));
@@ -67,7 +67,7 @@ class ImportJobWorkers implements SmartLifecycle {
                 ran = jobs.runNextJob(worker);
             } catch (RuntimeException failed) {
                 // The job (if one was claimed) is taken up again when its lease runs out.
-                log.warn("Import worker {} failed; it goes on with the next job", worker, failed);
+                log.warn("{} worker {} failed; it goes on with the next job", name, worker, failed);
             } finally {
                 keepAlive.cancel(false);
             }
@@ -81,7 +81,7 @@ class ImportJobWorkers implements SmartLifecycle {
         try {
             jobs.keepAlive(worker);
         } catch (RuntimeException failed) {
-            log.warn("Could not renew the lease of import worker {}", worker, failed);
+            log.warn("Could not renew the lease of {} worker {}", name, worker, failed);
         }
     }
 
