@@ -14,7 +14,7 @@ JAR := bootstrap/target/ankirag.jar
 # sqlite-jdbc and zstd-jni (the .apkg reader) load native libraries, which JDK 24+ warns about unless allowed.
 JAVA_OPTS ?= --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
 
-.PHONY: help run test build replay bench bench-import bench-rag bench-ui bench-rag-quality bench-generation infra-up infra-down infra-status clean
+.PHONY: help run test build replay bench bench-import bench-sync bench-rag bench-ui bench-rag-quality bench-generation infra-up infra-down infra-status clean
 
 help:
 	@echo "make run      start PostgreSQL+pgvector and Redis if needed, build, serve on http://localhost:8000"
@@ -83,6 +83,13 @@ bench-rag: infra-up
 	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dit.test=RagBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.rag.cards=$(BENCH_RAG_CARDS) \
 	  -Dbench.rag.pipeline-cards=$(BENCH_RAG_PIPELINE_CARDS)
+
+# A push of BENCH_SYNC_NOTES new notes (500 media files per 5,000) to the AnkiConnect peer on the real Anki
+# collection library, against one addNote request per note; on the same database of its own.
+BENCH_SYNC_NOTES ?= 5000
+bench-sync: infra-up
+	DB_TEST_NAME=$${DB_NAME:-ankirag}_bench $(MVN) -q -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test=SyncBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.sync.notes=$(BENCH_SYNC_NOTES)
 
 infra-up:
 	scripts/infra.sh up

@@ -7,8 +7,9 @@ action but `requestPermission`, duplicates judged by Anki's first-field check wi
 
     python ankiconnect_peer.py COLLECTION PORT_FILE [--key KEY] [--port PORT]
 
-binds 127.0.0.1 on PORT (a free one by default), writes the port to PORT_FILE once it listens, and serves one request at a time
-(a Collection is not thread-safe) until SIGTERM, when it closes the collection so that others may open it.
+binds 127.0.0.1 on PORT (a free one by default), writes the port to PORT_FILE once it listens, and serves each
+connection on its own thread but one action at a time (a Collection is not thread-safe), until SIGTERM, when it
+closes the collection so that others may open it.
 """
 
 import argparse
@@ -17,7 +18,8 @@ import json
 import os
 import signal
 import sys
-from http.server import BaseHTTPRequestHandler, HTTPServer
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from anki.collection import Collection
 from anki.models import MODEL_CLOZE
@@ -238,6 +240,7 @@ class AnkiConnectPeer:
 def serve(collection, port_file, key, port):
     col = Collection(collection)
     peer = AnkiConnectPeer(col, key)
+    lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -246,7 +249,8 @@ def serve(collection, port_file, key, port):
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             try:
                 request = json.loads(body)
-                answer = peer.handle(request)
+                with lock:
+                    answer = peer.handle(request)
             except json.JSONDecodeError as error:
                 answer = {"result": None, "error": str(error)}
             data = json.dumps(answer).encode("utf-8")
@@ -259,12 +263,13 @@ def serve(collection, port_file, key, port):
         def log_message(self, *_):
             pass
 
-    HTTPServer.allow_reuse_address = True
-    server = HTTPServer(("127.0.0.1", port), Handler)
+    ThreadingHTTPServer.allow_reuse_address = True
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
 
     def stop(*_):
-        col.close()
-        os._exit(0)
+        with lock:
+            col.close()
+            os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)
     with open(port_file + ".tmp", "w") as out:

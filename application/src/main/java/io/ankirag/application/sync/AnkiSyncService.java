@@ -15,6 +15,10 @@ import io.ankirag.application.port.in.deck.DeckView;
 import io.ankirag.application.port.in.sync.ImportAnkiPackageUseCase.ImportReport;
 import io.ankirag.application.port.in.sync.PullCardsUseCase;
 import io.ankirag.application.port.in.sync.PushCardsUseCase;
+import io.ankirag.application.port.in.sync.PushPlan;
+import io.ankirag.application.port.in.sync.PushPlan.NoteResult;
+import io.ankirag.application.port.in.sync.PushPlan.PlannedNote;
+import io.ankirag.application.port.in.sync.RunSyncOnAgentUseCase;
 import io.ankirag.application.port.in.sync.RunSyncTasksUseCase;
 import io.ankirag.application.port.in.sync.SyncTaskId;
 import io.ankirag.application.port.in.sync.SyncTaskQuery;
@@ -25,14 +29,8 @@ import io.ankirag.application.port.in.sync.SyncTaskView.Outcome;
 import io.ankirag.application.port.in.template.TemplateView;
 import io.ankirag.application.port.out.anki.AnkiConnectPort;
 import io.ankirag.application.port.out.anki.AnkiConnectPort.CardTypeSpec;
-import io.ankirag.application.port.out.anki.AnkiConnectPort.Done;
-import io.ankirag.application.port.out.anki.AnkiConnectPort.MediaFile;
-import io.ankirag.application.port.out.anki.AnkiConnectPort.NewNote;
 import io.ankirag.application.port.out.anki.AnkiConnectPort.NoteInfo;
-import io.ankirag.application.port.out.anki.AnkiConnectPort.NoteOutcome;
 import io.ankirag.application.port.out.anki.AnkiConnectPort.NoteTypeSpec;
-import io.ankirag.application.port.out.anki.AnkiConnectPort.NoteUpdate;
-import io.ankirag.application.port.out.anki.AnkiConnectPort.Refused;
 import io.ankirag.application.port.out.card.CardReadModelPort;
 import io.ankirag.application.port.out.command.SendCommandPort;
 import io.ankirag.application.port.out.deck.DeckReadModelPort;
@@ -73,7 +71,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -90,10 +87,10 @@ import java.util.Set;
  * card, and when both sides changed since their last sync the conflict policy picks the winner and the card's
  * history records it.
  */
-public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, SyncTaskQuery, RunSyncTasksUseCase {
+public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, SyncTaskQuery, RunSyncTasksUseCase,
+        RunSyncOnAgentUseCase {
 
     private static final Set<CardStatus> PUSHABLE = Set.of(CardStatus.APPROVED, CardStatus.SYNCED, CardStatus.SYNC_FAILED);
-    private static final int MEDIA_FILES_PER_UPLOAD = 100;
 
     private final AnkiConnectPort anki;
     private final SyncTaskQueuePort queue;
@@ -144,6 +141,10 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
 
     @Override
     public SyncTaskView pull(UserId owner, String deckPath, boolean sinceLastPull, boolean viaAgent) {
+        if (viaAgent) {
+            // The agent carries out push plans only: a pull needs the import's mapping on the server's side.
+            throw new DomainException(ErrorCode.REQ_002, "a pull through the desktop agent is not supported yet");
+        }
         String deck = deckPath == null || deckPath.isBlank() ? null : deckPath.strip();
         Instant since = sinceLastPull ? queue.lastPullOf(owner).orElse(null) : null;
         return enqueue(new NewSyncTask(SyncTaskId.newId(clock), owner, Kind.PULL, viaAgent, List.of(), deck, since,
@@ -180,6 +181,63 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
     @Override
     public Duration keepAliveInterval() {
         return settings.lease().dividedBy(4);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- agent
+
+    @Override
+    public Optional<AgentWork> claim(UserId owner) {
+        return queue.claimNext(agentOf(owner), settings.lease(), owner)
+                .map(task -> new AgentWork(task.id(), task.attempts(), plan(task).plan()));
+    }
+
+    @Override
+    public void report(UserId owner, SyncTaskId id, List<NoteResult> results) {
+        SyncTaskView task = runningAgentTask(owner, id);
+        queue.renewLease(agentOf(owner), settings.lease());
+        Set<CardId> done = new HashSet<>();
+        task.results().forEach(result -> done.add(result.cardId()));
+        List<CardId> named = results.stream().map(NoteResult::cardId)
+                .filter(card -> task.cards().contains(card) && !done.contains(card)).distinct().toList();
+        Map<CardId, CardView> byId = new HashMap<>();
+        cards.cardsOf(owner, named).forEach(card -> byId.put(card.id(), card));
+        record(owner, id, task.cards().size(), results.stream().filter(r -> named.contains(r.cardId())).toList(), byId);
+    }
+
+    @Override
+    public void finish(UserId owner, SyncTaskId id, ErrorCode failure, String detail) {
+        SyncTaskView task = runningAgentTask(owner, id);
+        ClaimedSyncTask claimed = new ClaimedSyncTask(id, owner, task.kind(), task.cards(), null, null, task.attempts(),
+                List.of());
+        if (failure == null) {
+            queue.completed(id);
+        } else if (failure == ErrorCode.SYNC_001) {
+            retryOrFail(claimed, failure, detail == null ? "the agent could not reach Anki" : detail);
+        } else {
+            fail(claimed, failure, detail == null ? failure.title() : detail);
+        }
+    }
+
+    @Override
+    public byte[] media(UserId owner, String name) {
+        byte[] content = read(owner, name);
+        if (content == null) {
+            throw new DomainException(ErrorCode.REQ_004, "no media file named " + name);
+        }
+        return content;
+    }
+
+    private SyncTaskView runningAgentTask(UserId owner, SyncTaskId id) {
+        SyncTaskView task = task(owner, id);
+        if (!task.viaAgent() || task.status() != SyncTaskView.Status.RUNNING) {
+            throw new DomainException(ErrorCode.SYNC_006, "no running agent task with id " + id);
+        }
+        return task;
+    }
+
+    /** One agent at a time per user: the lease is the user's. */
+    private static String agentOf(UserId owner) {
+        return "agent:" + owner;
     }
 
     private void run(ClaimedSyncTask task) {
@@ -232,13 +290,23 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
 
     // ---------------------------------------------------------------------------------------------------- push
 
-    /** A card on its way to Anki, with its template and deck path. */
-    private record Planned(CardView card, TemplateView template, String deck) {
+    private void push(ClaimedSyncTask task) {
+        Planned planned = plan(task);
+        new PushExecutor(anki, name -> read(task.owner(), name), settings.batchSize())
+                .execute(planned.plan(), batch -> record(task.owner(), task.id(), task.cards().size(), batch,
+                        planned.cards()));
     }
 
-    private void push(ClaimedSyncTask task) {
+    /** A task's plan, with the cards it names; the cards refused before Anki is asked are recorded already. */
+    private record Planned(PushPlan plan, Map<CardId, CardView> cards) {
+    }
+
+    /**
+     * Works out what the push asks of Anki, for the cards of the task that have no outcome yet; records at once the
+     * ones that cannot go (deleted, not approved, template gone).
+     */
+    private Planned plan(ClaimedSyncTask task) {
         UserId owner = task.owner();
-        anki.connect();
         Set<CardId> done = new HashSet<>(task.done());
         List<CardId> todo = task.cards().stream().filter(id -> !done.contains(id)).toList();
         Map<CardId, CardView> found = new HashMap<>();
@@ -248,81 +316,67 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
 
         List<CardResult> refused = new ArrayList<>();
         List<CardCommand> refusals = new ArrayList<>();
-        List<Planned> planned = new ArrayList<>();
+        Set<String> deckNames = new LinkedHashSet<>();
+        Map<TemplateId, TemplateView> used = new LinkedHashMap<>();
+        Set<String> mediaNames = new LinkedHashSet<>();
+        List<PlannedNote> notes = new ArrayList<>();
         for (CardId id : todo) {
             CardView card = found.get(id);
             if (card == null) {
                 refused.add(new CardResult(id, Outcome.FAILED, null, "the card was deleted before it was pushed"));
-            } else if (!PUSHABLE.contains(card.status())) {
+                continue;
+            }
+            if (!PUSHABLE.contains(card.status())) {
                 refused.add(new CardResult(id, Outcome.FAILED, card.ankiNoteId(), "a " + card.status().name().toLowerCase()
                         + " card is not pushed: approve it first"));
-            } else {
-                Optional<TemplateView> template = visible.computeIfAbsent(card.templateId(),
-                        templateId -> templates.visibleTemplate(owner, templateId));
-                if (template.isEmpty()) {
-                    fail(card, "its template is gone", refused, refusals, owner);
-                } else {
-                    planned.add(new Planned(card, template.get(), paths.get(card.deckId())));
-                }
+                continue;
             }
-        }
-
-        Set<String> missingDecks = new LinkedHashSet<>();
-        planned.forEach(each -> missingDecks.add(each.deck()));
-        missingDecks.removeAll(anki.deckNames());
-        anki.createDecks(List.copyOf(missingDecks));
-
-        Map<TemplateId, String> noteTypeProblems = new HashMap<>();
-        List<TemplateView> createdTypes = new ArrayList<>();
-        Set<String> existingTypes = anki.noteTypeNames();
-        Map<TemplateId, TemplateView> used = new LinkedHashMap<>();
-        planned.forEach(each -> used.putIfAbsent(each.template().id(), each.template()));
-        for (TemplateView template : used.values()) {
-            if (!existingTypes.contains(template.name())) {
-                anki.createNoteType(noteTypeOf(template));
-                createdTypes.add(template);
-            } else {
-                List<String> ankiFields = anki.fieldNamesOf(template.name());
-                if (!ankiFields.equals(template.fields().names())) {
-                    noteTypeProblems.put(template.id(), "Anki's note type '" + template.name() + "' has the fields "
-                            + ankiFields + ", this card's template " + template.fields().names()
-                            + "; AnkiRAG never changes a note type in Anki: rename the template or the note type");
-                }
+            Optional<TemplateView> template = visible.computeIfAbsent(card.templateId(),
+                    templateId -> templates.visibleTemplate(owner, templateId));
+            if (template.isEmpty()) {
+                refused.add(new CardResult(id, Outcome.FAILED, card.ankiNoteId(), "its template is gone"));
+                refusals.add(new RecordSyncFailure(id, owner, "its template is gone", clock.instant()));
+                continue;
             }
+            String deck = paths.get(card.deckId());
+            deckNames.add(deck);
+            used.putIfAbsent(template.get().id(), template.get());
+            Map<String, String> fields = new LinkedHashMap<>();
+            template.get().fields().names().forEach(name -> fields.put(name, card.fields().getOrDefault(name, "")));
+            fields.values().forEach(value -> mediaNames.addAll(AnkiExportService.mediaReferences(value)));
+            notes.add(new PlannedNote(id, deck, template.get().name(), fields, card.tags(), card.ankiNoteId()));
         }
-
-        uploadMedia(owner, planned, createdTypes);
-
-        List<Planned> sendable = new ArrayList<>();
-        for (Planned each : planned) {
-            String problem = noteTypeProblems.get(each.template().id());
-            if (problem != null) {
-                fail(each.card(), problem, refused, refusals, owner);
-            } else {
-                sendable.add(each);
-            }
-        }
+        used.values().forEach(template -> mediaNames.addAll(AnkiExportService.noteTypeMedia(template)));
         commands.sendEach(refusals);
-        queue.progressed(task.id(), task.cards().size(), refused);
-
-        for (int from = 0; from < sendable.size(); from += settings.batchSize()) {
-            pushBatch(task, sendable.subList(from, Math.min(sendable.size(), from + settings.batchSize())));
+        if (!refused.isEmpty()) {
+            queue.progressed(task.id(), task.cards().size(), refused);
         }
+        List<String> media = mediaNames.stream().filter(name -> this.media.sizeOf(owner, name).isPresent()).toList();
+        return new Planned(new PushPlan(List.copyOf(deckNames), used.values().stream().map(AnkiSyncService::noteTypeOf).toList(),
+                media, notes), found);
     }
 
-    private void pushBatch(ClaimedSyncTask task, List<Planned> batch) {
-        UserId owner = task.owner();
-        List<Planned> adds = batch.stream().filter(each -> each.card().ankiNoteId() == null).toList();
-        List<Planned> updates = batch.stream().filter(each -> each.card().ankiNoteId() != null).toList();
-        List<NoteOutcome> added = anki.addNotes(adds.stream().map(each -> new NewNote(each.deck(), each.template().name(),
-                fieldsOf(each), each.card().tags())).toList());
-        List<NoteOutcome> updated = anki.updateNotes(updates.stream().map(each -> new NoteUpdate(each.card().ankiNoteId(),
-                fieldsOf(each), each.card().tags())).toList());
-
+    /** Records one batch's results on the cards (synced with the note id, or sync_failed) and in the task. */
+    private void record(UserId owner, SyncTaskId task, int cardsCount, List<NoteResult> batch, Map<CardId, CardView> byId) {
         List<CardResult> results = new ArrayList<>();
         List<CardCommand> outcomes = new ArrayList<>();
-        record(adds, added, Outcome.ADDED, results, outcomes, owner);
-        record(updates, updated, Outcome.UPDATED, results, outcomes, owner);
+        for (NoteResult result : batch) {
+            CardView card = byId.get(result.cardId());
+            if (card == null) {
+                continue; // not one of this task's cards (an agent's mistake): nothing to record
+            }
+            if (result.succeeded()) {
+                long note = result.ankiNoteId();
+                boolean sameNote = card.ankiNoteId() != null && card.ankiNoteId() == note;
+                AnkiIds ids = sameNote ? new AnkiIds(note, card.ankiCardId(), card.ankiGuid(), card.ankiNoteTypeId())
+                        : new AnkiIds(note, null);
+                results.add(new CardResult(card.id(), sameNote ? Outcome.UPDATED : Outcome.ADDED, note, null));
+                outcomes.add(new RecordCardSynced(card.id(), owner, ids, clock.instant()));
+            } else {
+                results.add(new CardResult(card.id(), Outcome.FAILED, card.ankiNoteId(), result.error()));
+                outcomes.add(new RecordSyncFailure(card.id(), owner, result.error(), clock.instant()));
+            }
+        }
         List<DomainException> refusals = commands.sendEach(outcomes);
         for (int i = 0; i < refusals.size(); i++) {
             if (refusals.get(i) != null) {
@@ -331,39 +385,7 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
                         "Anki has the note, but the card could not record it: " + refusals.get(i).detail()));
             }
         }
-        queue.progressed(task.id(), task.cards().size(), results);
-    }
-
-    private void record(List<Planned> planned, List<NoteOutcome> outcomes, Outcome success, List<CardResult> results,
-                        List<CardCommand> commandsOut, UserId owner) {
-        for (int i = 0; i < planned.size(); i++) {
-            CardView card = planned.get(i).card();
-            switch (outcomes.get(i)) {
-                case Done done -> {
-                    AnkiIds ids = card.ankiNoteId() != null && card.ankiNoteId() == done.noteId()
-                            ? new AnkiIds(done.noteId(), card.ankiCardId(), card.ankiGuid(), card.ankiNoteTypeId())
-                            : new AnkiIds(done.noteId(), null);
-                    results.add(new CardResult(card.id(), success, done.noteId(), null));
-                    commandsOut.add(new RecordCardSynced(card.id(), owner, ids, clock.instant()));
-                }
-                case Refused refused -> {
-                    results.add(new CardResult(card.id(), Outcome.FAILED, card.ankiNoteId(), refused.reason()));
-                    commandsOut.add(new RecordSyncFailure(card.id(), owner, refused.reason(), clock.instant()));
-                }
-            }
-        }
-    }
-
-    private void fail(CardView card, String reason, List<CardResult> results, List<CardCommand> failures, UserId owner) {
-        results.add(new CardResult(card.id(), Outcome.FAILED, card.ankiNoteId(), reason));
-        failures.add(new RecordSyncFailure(card.id(), owner, reason, clock.instant()));
-    }
-
-    /** The card's fields in its template's order, which is the note type's. */
-    private static Map<String, String> fieldsOf(Planned planned) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        planned.template().fields().names().forEach(name -> fields.put(name, planned.card().fields().getOrDefault(name, "")));
-        return fields;
+        queue.progressed(task, cardsCount, results);
     }
 
     private static NoteTypeSpec noteTypeOf(TemplateView template) {
@@ -374,29 +396,15 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
                 template.css() == null ? "" : template.css());
     }
 
-    /** The files the cards' fields show and the created note types use, that the owner has; in bounded uploads. */
-    private void uploadMedia(UserId owner, List<Planned> planned, List<TemplateView> createdTypes) {
-        Set<String> names = new LinkedHashSet<>();
-        planned.forEach(each -> each.card().fields().values()
-                .forEach(value -> names.addAll(AnkiExportService.mediaReferences(value))));
-        createdTypes.forEach(template -> names.addAll(AnkiExportService.noteTypeMedia(template)));
-        List<MediaFile> files = new ArrayList<>();
-        for (String name : names) {
-            OptionalLong size = media.sizeOf(owner, name);
-            if (size.isEmpty()) {
-                continue; // a dangling reference stays one, as in Anki
-            }
-            try (InputStream in = media.open(owner, name)) {
-                files.add(new MediaFile(name, in.readAllBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (files.size() == MEDIA_FILES_PER_UPLOAD) {
-                anki.storeMedia(files);
-                files = new ArrayList<>();
-            }
+    private byte[] read(UserId owner, String name) {
+        if (media.sizeOf(owner, name).isEmpty()) {
+            return null;
         }
-        anki.storeMedia(files);
+        try (InputStream in = media.open(owner, name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Each of the owner's decks as Anki names it: its path from the top, joined by {@code ::}. */

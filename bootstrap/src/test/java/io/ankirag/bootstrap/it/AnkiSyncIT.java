@@ -4,7 +4,14 @@ import static io.ankirag.bootstrap.it.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ankirag.adapter.out.anki.ankiconnect.AnkiConnectClient;
+import io.ankirag.application.port.in.sync.PushPlan;
+import io.ankirag.application.port.in.sync.PushPlan.PlannedNote;
+import io.ankirag.application.port.out.anki.AnkiConnectPort.CardTypeSpec;
+import io.ankirag.application.port.out.anki.AnkiConnectPort.NoteTypeSpec;
 import io.ankirag.application.port.out.media.StoreMediaPort;
+import io.ankirag.application.sync.PushExecutor;
+import io.ankirag.domain.card.CardId;
 import io.ankirag.bootstrap.it.Accounts.Session;
 import io.ankirag.domain.template.TemplateId;
 import io.ankirag.domain.user.UserId;
@@ -151,8 +158,20 @@ class AnkiSyncIT extends HttpApiTestBase {
         String draft = api.post("/api/cards", body("deck_id", deck, "template_id", BASIC,
                 "fields", Map.of("Front", "draft " + user.email(), "Back", "not yet")), user.accessToken()).text("id");
 
-        JsonNode task = awaitTask(push(fine, duplicate, draft), "completed");
+        String id = push(fine, duplicate, draft);
+        List<SseClient.Event> events;
+        try (SseClient.Connection stream = new SseClient(port).open("/api/sync/tasks/" + id + "/stream",
+                user.accessToken(), Map.of())) {
+            assertThat(stream.status()).isEqualTo(200);
+            events = stream.until("complete", "error");
+        }
+        JsonNode task = awaitTask(id, "completed");
 
+        assertThat(events.stream().filter(e -> e.name().equals("result")).map(e -> e.json().path("card_id").asText()))
+                .containsExactlyInAnyOrder(fine, duplicate, draft);
+        assertThat(events.getLast().name()).isEqualTo("complete");
+        assertThat(events.getLast().json().path("synced").asInt()).isEqualTo(1);
+        assertThat(events.getLast().json().path("failed").asInt()).isEqualTo(2);
         assertThat(outcomeOf(task, fine)).isEqualTo("added");
         assertThat(outcomeOf(task, duplicate)).isEqualTo("failed");
         assertThat(outcomeOf(task, draft)).isEqualTo("failed");
@@ -279,6 +298,56 @@ class AnkiSyncIT extends HttpApiTestBase {
                 .isEqualTo("edited in Anki, later");
         JsonNode history = api.get("/api/cards/" + card + "/history", user.accessToken()).body();
         assertThat(history.toString()).contains("card_sync_conflict_resolved").contains("Anki's version");
+    }
+
+    @Test
+    void aPushForTheDesktopAgentWaitsForItAndTheAgentCarriesItOutWithTheSameClient() throws InterruptedException {
+        String card = approved(BASIC, Map.of("Front", "via agent " + user.email(), "Back", "local Anki"));
+        var accepted = api.post("/api/sync/push", body("card_ids", List.of(card), "via_agent", true), user.accessToken());
+        String id = accepted.text("task_id");
+        Thread.sleep(600); // several polls of the server's workers, which never take an agent task
+        assertThat(api.get("/api/sync/tasks/" + id, user.accessToken()).text("status")).isEqualTo("queued");
+
+        var claimed = api.post("/api/sync/agent/claim", Map.of(), user.accessToken());
+        assertThat(claimed.status()).as(claimed.body().toString()).isEqualTo(200);
+        assertThat(claimed.text("task_id")).isEqualTo(id);
+        assertThat(api.post("/api/sync/agent/claim", Map.of(), user.accessToken()).status()).isEqualTo(204);
+        assertThat(api.post("/api/sync/agent/claim", Map.of(), accounts.register().accessToken()).status()).isEqualTo(204);
+
+        // What the desktop agent does: the plan, carried out by the same executor and client against its Anki.
+        PushPlan plan = planOf(claimed.body());
+        var client = new AnkiConnectClient(ANKI.url(), null, Duration.ofSeconds(2), Duration.ofSeconds(20));
+        new PushExecutor(client, name -> null, 100).execute(plan, batch -> {
+            var reported = api.post("/api/sync/agent/tasks/" + id + "/results", body("results", batch.stream()
+                    .map(r -> body("card_id", r.cardId().toString(), "anki_note_id", r.ankiNoteId(), "error", r.error()))
+                    .toList()), user.accessToken());
+            assertThat(reported.status()).as(reported.body() == null ? "" : reported.body().toString()).isEqualTo(204);
+        });
+        assertThat(api.post("/api/sync/agent/tasks/" + id + "/finish", Map.of(), user.accessToken()).status()).isEqualTo(204);
+
+        JsonNode task = awaitTask(id, "completed");
+        assertThat(outcomeOf(task, card)).isEqualTo("added");
+        var read = api.get("/api/cards/" + card, user.accessToken());
+        assertThat(read.text("status")).isEqualTo("synced");
+        long note = read.body().path("anki_note_id").asLong();
+        assertThat(client.notesInfo(List.of(note)).getFirst().fields().get("Front")).isEqualTo("via agent " + user.email());
+    }
+
+    private static PushPlan planOf(JsonNode work) {
+        List<NoteTypeSpec> types = StreamSupport.stream(work.path("note_types").spliterator(), false)
+                .map(t -> new NoteTypeSpec(t.path("name").asText(), t.path("cloze").asBoolean(), texts(t.path("fields")),
+                        StreamSupport.stream(t.path("card_types").spliterator(), false)
+                                .map(c -> new CardTypeSpec(c.path("name").asText(), c.path("front").asText(),
+                                        c.path("back").asText())).toList(), t.path("css").asText())).toList();
+        List<PlannedNote> notes = StreamSupport.stream(work.path("notes").spliterator(), false)
+                .map(n -> {
+                    Map<String, String> fields = new java.util.LinkedHashMap<>();
+                    n.path("fields").properties().forEach(f -> fields.put(f.getKey(), f.getValue().asText()));
+                    return new PlannedNote(new CardId(java.util.UUID.fromString(n.path("card_id").asText())),
+                            n.path("deck").asText(), n.path("note_type").asText(), fields, texts(n.path("tags")),
+                            n.path("anki_note_id").isNull() ? null : n.path("anki_note_id").asLong());
+                }).toList();
+        return new PushPlan(texts(work.path("decks")), types, texts(work.path("media")), notes);
     }
 
     @Test

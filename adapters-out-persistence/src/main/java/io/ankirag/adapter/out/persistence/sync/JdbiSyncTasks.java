@@ -40,7 +40,7 @@ class JdbiSyncTasks implements SyncTaskQueuePort, SyncTaskReadModelPort {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VIEW_COLUMNS = """
-            id, owner_id, kind, via_agent, cards_count, done_count, attempts, error_code, error_detail, not_before,
+            id, owner_id, kind, via_agent, card_ids, cards_count, done_count, attempts, error_code, error_detail, not_before,
             created_at, started_at, finished_at,
             CASE WHEN status = 'running' AND lease_until < now() THEN 'queued' ELSE status END AS shown_status
             """;
@@ -210,7 +210,7 @@ class JdbiSyncTasks implements SyncTaskQueuePort, SyncTaskReadModelPort {
         String code = rs.getString("error_code");
         return new SyncTaskView(new SyncTaskId(rs.getObject("id", UUID.class)), new UserId(rs.getObject("owner_id", UUID.class)),
                 kind(rs), rs.getBoolean("via_agent"), Status.valueOf(rs.getString("shown_status").toUpperCase(Locale.ROOT)),
-                rs.getInt("cards_count"), rs.getInt("done_count"), rs.getInt("attempts"), results,
+                Arrays.stream((UUID[]) rs.getArray("card_ids").getArray()).map(CardId::new).toList(), rs.getInt("cards_count"), rs.getInt("done_count"), rs.getInt("attempts"), results,
                 code == null ? null : ErrorCode.valueOf(code), rs.getString("error_detail"), instant(rs, "not_before"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
     }

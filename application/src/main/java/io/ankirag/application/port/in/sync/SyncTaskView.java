@@ -9,17 +9,20 @@ import java.util.List;
 /**
  * A push or pull as its owner follows it (spec appendix D statuses).
  *
+ * @param cards      the cards a push sends (empty for a pull)
  * @param cardsCount the cards a push sends, or the notes a pull found (known once it ran)
  * @param doneCount  how many of them have an outcome so far
  * @param results    per card, in the order they got their outcome
  * @param notBefore  when a deferred task is tried again
  */
-public record SyncTaskView(SyncTaskId id, UserId owner, Kind kind, boolean viaAgent, Status status, int cardsCount,
+public record SyncTaskView(SyncTaskId id, UserId owner, Kind kind, boolean viaAgent, Status status, List<CardId> cards,
+                           int cardsCount,
                            int doneCount, int attempts, List<CardResult> results, ErrorCode errorCode,
                            String errorDetail, Instant notBefore, Instant createdAt, Instant startedAt,
                            Instant finishedAt) {
 
     public SyncTaskView {
+        cards = List.copyOf(cards);
         results = List.copyOf(results);
     }
 
