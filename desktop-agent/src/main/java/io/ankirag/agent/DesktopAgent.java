@@ -290,7 +290,7 @@ public final class DesktopAgent {
     }
 
     private AgentLoop loop(ServerSession session, java.util.function.Consumer<String> onLoginRequired) {
-        SyncWorkParts parts = SyncWorkParts.of(config, session, http);
+        SyncWorkParts parts = SyncWorkParts.of(config, session);
         return new AgentLoop(parts.source(), parts.runner(),
                 new AnkiConnectVersionProbe(config.ankiConnectUrl(), config.ankiConnectKey(), http, ANKI_PROBE_TIMEOUT),
                 board, config.pollInterval(), clock, onLoginRequired);

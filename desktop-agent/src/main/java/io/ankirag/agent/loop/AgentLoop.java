@@ -8,12 +8,14 @@ import io.ankirag.agent.server.ServerRequestException;
 import io.ankirag.agent.server.ServerUnreachableException;
 import io.ankirag.agent.work.AnkiProbe;
 import io.ankirag.agent.work.AnkiUnavailableException;
-import io.ankirag.agent.work.SyncOutcome;
 import io.ankirag.agent.work.SyncWork;
 import io.ankirag.agent.work.SyncWorkRunner;
 import io.ankirag.agent.work.SyncWorkSource;
+import io.ankirag.application.port.in.sync.PushPlan.NoteResult;
+import io.ankirag.domain.error.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -23,14 +25,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The work loop: every poll interval, ask AnkiConnect whether Anki is open, then claim pending sync work from the
- * server, run it against Anki and report the result, until no work is left. Work is claimed only while Anki answers,
- * so that nothing sits claimed on a machine whose Anki is closed. A login the server no longer takes stops the loop
- * and tells {@code onLoginRequired}.
+ * The work loop: every poll interval, ask AnkiConnect whether Anki is open, then claim the pushes queued for this
+ * agent, run each against Anki and report its results batch by batch, until none is left. Work is claimed only while
+ * Anki answers, so that nothing sits claimed on a machine whose Anki is closed; Anki going away during a push hands
+ * it back for the server's retry ({@code SYNC_001}), and a refusal as a whole fails it with its code. A login the
+ * server no longer takes stops the loop and tells {@code onLoginRequired}.
  */
 public final class AgentLoop implements AutoCloseable {
 
-    /** Work claimed in one round at most, so that a flood of tasks cannot starve the status checks. */
+    /** Pushes claimed in one round at most, so that a flood of tasks cannot starve the status checks. */
     private static final int MAX_WORK_PER_ROUND = 100;
 
     private final SyncWorkSource server;
@@ -87,8 +90,13 @@ public final class AgentLoop implements AutoCloseable {
     /** One round: check both sides, run whatever work waits. Returns whether the loop may go on. */
     public boolean runOnce() {
         loginLost = false;
-        if (!checkAnki()) {
-            checkServerLogin();
+        if (!ankiAnswers()) {
+            try {
+                server.checkLogin();
+                board.update(s -> s.withServer(new Side(SideState.CONNECTED, "logged in")));
+            } catch (RuntimeException e) {
+                serverFailed(e);
+            }
             return !loginLost;
         }
         for (int done = 0; done < MAX_WORK_PER_ROUND; done++) {
@@ -100,63 +108,73 @@ public final class AgentLoop implements AutoCloseable {
                 serverFailed(e);
                 return !loginLost;
             }
-            if (claimed.isEmpty()) {
-                return true;
-            }
-            if (!runAndReport(claimed.get())) {
+            if (claimed.isEmpty() || !runAndReport(claimed.get())) {
                 return !loginLost;
             }
         }
         return true;
     }
 
+    /** @return whether to go on claiming */
     private boolean runAndReport(SyncWork work) {
-        SyncOutcome outcome;
+        List<NoteResult> results = new ArrayList<>();
+        ErrorCode failure = null;
+        String detail = null;
         try {
-            outcome = runner.run(work);
+            runner.run(work, batch -> {
+                server.report(work, batch);
+                results.addAll(batch);
+            });
         } catch (AnkiUnavailableException e) {
-            board.update(s -> s.withAnki(new Side(SideState.UNREACHABLE, e.getMessage())));
-            try {
-                server.giveBack(work, e.getMessage());
-            } catch (RuntimeException serverToo) {
-                serverFailed(serverToo);
-            }
+            failure = e.code();
+            detail = e.getMessage();
+            board.update(s -> s.withAnki(new Side(e.unreachable() ? SideState.UNREACHABLE : SideState.REFUSED,
+                    e.getMessage())));
+        } catch (LoginRequiredException | ServerUnreachableException | ServerRequestException e) {
+            // Left claimed: the server hands it out again once the claim's lease runs out.
+            serverFailed(e);
             return false;
-        } catch (RuntimeException e) {
-            // A bug or a payload we do not understand: report it as a failed task rather than claim it forever.
-            outcome = new SyncOutcome(0, Math.max(1, work.items()),
-                    List.of("The agent could not run this task: " + e), null);
+        } catch (RuntimeException bug) {
+            failure = ErrorCode.SYS_001;
+            detail = "The desktop agent could not carry out this push: " + bug;
         }
-        SyncOutcome finished = outcome;
         try {
-            server.report(work, finished);
+            server.finish(work, failure, detail);
         } catch (RuntimeException e) {
             serverFailed(e);
             return false;
         }
-        board.update(s -> s.withLastSync(new LastSync(clock.instant(), work.id(), work.kind(),
-                finished.succeeded(), finished.failed(), finished.failures())));
-        return true;
+        LastSync sync = lastSync(work, results, failure, detail);
+        board.update(s -> s.withLastSync(sync));
+        return failure == null;
     }
 
-    private boolean checkAnki() {
+    private LastSync lastSync(SyncWork work, List<NoteResult> results, ErrorCode failure, String detail) {
+        List<String> failures = new ArrayList<>();
+        if (failure != null) {
+            failures.add((failure == ErrorCode.SYNC_001 ? "Stopped, the server retries later: " : "Failed: ")
+                    + failure + " " + detail);
+        }
+        int succeeded = 0;
+        for (NoteResult result : results) {
+            if (result.succeeded()) {
+                succeeded++;
+            } else {
+                failures.add(work.describe(result.cardId()) + ": " + result.error());
+            }
+        }
+        return new LastSync(clock.instant(), work.taskId(), "push", succeeded, results.size() - succeeded, failures);
+    }
+
+    private boolean ankiAnswers() {
         try {
             int version = anki.version();
             board.update(s -> s.withAnki(new Side(SideState.CONNECTED, "AnkiConnect version " + version)));
             return true;
         } catch (AnkiUnavailableException e) {
-            board.update(s -> s.withAnki(new Side(SideState.UNREACHABLE, e.getMessage())));
+            board.update(s -> s.withAnki(new Side(e.unreachable() ? SideState.UNREACHABLE : SideState.REFUSED,
+                    e.getMessage())));
             return false;
-        }
-    }
-
-    /** With Anki away no work is claimed, but the window should still say whether the server takes us. */
-    private void checkServerLogin() {
-        try {
-            server.checkLogin();
-            board.update(s -> s.withServer(new Side(SideState.CONNECTED, "logged in")));
-        } catch (RuntimeException e) {
-            serverFailed(e);
         }
     }
 

@@ -85,6 +85,18 @@ public final class ServerSession {
         return authorized(() -> HttpRequest.newBuilder(serverUrl.resolve(path)).timeout(requestTimeout).GET());
     }
 
+    /** GETs a file of the API as the logged-in user. */
+    public byte[] getBytes(String path) {
+        HttpResponse<byte[]> response = authorizedBytes(
+                () -> HttpRequest.newBuilder(serverUrl.resolve(path)).timeout(requestTimeout).GET());
+        if (response.statusCode() / 100 != 2) {
+            JsonNode problem = parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            throw new ServerRequestException(response.statusCode(), problem.path("code").asText(null),
+                    problem.path("detail").asText(null));
+        }
+        return response.body();
+    }
+
     /** POSTs JSON to a path of the API as the logged-in user; the answer's JSON, or a null node for an empty body. */
     public JsonNode post(String path, JsonNode body, Duration timeout) {
         return authorized(() -> HttpRequest.newBuilder(serverUrl.resolve(path)).timeout(timeout)
@@ -110,6 +122,37 @@ public final class ServerSession {
             throw new LoginRequiredException("The server refused a fresh access token: " + problemDetail(response));
         }
         return expectOk(response);
+    }
+
+    private HttpResponse<byte[]> authorizedBytes(RequestFactory request) {
+        HttpResponse<byte[]> response = sendBytes(request.create()
+                .header("Authorization", "Bearer " + currentAccessToken()).build());
+        if (response.statusCode() == 401) {
+            synchronized (this) {
+                accessToken = null;
+            }
+            response = sendBytes(request.create().header("Authorization", "Bearer " + currentAccessToken()).build());
+        }
+        if (response.statusCode() == 401) {
+            throw new LoginRequiredException("The server refused a fresh access token.");
+        }
+        return response;
+    }
+
+    private HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 500) {
+                throw new ServerUnreachableException("The server answered " + response.statusCode() + " to "
+                        + request.method() + " " + request.uri().getPath(), null);
+            }
+            return response;
+        } catch (IOException e) {
+            throw new ServerUnreachableException("Cannot reach " + serverUrl + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException("Interrupted while talking to " + serverUrl, e);
+        }
     }
 
     private synchronized String currentAccessToken() {

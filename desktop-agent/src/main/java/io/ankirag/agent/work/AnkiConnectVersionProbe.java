@@ -3,6 +3,7 @@ package io.ankirag.agent.work;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ankirag.domain.error.ErrorCode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,30 +41,30 @@ public final class AnkiConnectVersionProbe implements AnkiProbe {
                             .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AnkiUnavailableException("AnkiConnect does not answer at " + url
+            throw new AnkiUnavailableException(ErrorCode.SYNC_001, "AnkiConnect does not answer at " + url
                     + " (is Anki open with the AnkiConnect add-on?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AnkiUnavailableException("Interrupted while asking AnkiConnect", e);
+            throw new AnkiUnavailableException(ErrorCode.SYNC_001, "Interrupted while asking AnkiConnect", e);
         }
         JsonNode answer;
         try {
             answer = JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new AnkiUnavailableException("Something that is not AnkiConnect answers at " + url, e);
+            throw new AnkiUnavailableException(ErrorCode.SYNC_003, "Something that is not AnkiConnect answers at " + url, e);
         }
         if (answer.isInt()) {
             // Protocol 4 and older answer the bare result.
-            throw new AnkiUnavailableException("AnkiConnect at " + url + " speaks protocol " + answer.asInt()
+            throw new AnkiUnavailableException(ErrorCode.SYNC_003, "AnkiConnect at " + url + " speaks protocol " + answer.asInt()
                     + "; update the add-on (protocol 6 is needed)", null);
         }
         if (answer.hasNonNull("error")) {
-            throw new AnkiUnavailableException("AnkiConnect refused us: " + answer.get("error").asText()
+            throw new AnkiUnavailableException(ErrorCode.SYNC_004, "AnkiConnect refused us: " + answer.get("error").asText()
                     + (key == null ? " (does it want an API key? set ANKICONNECT_KEY)" : ""), null);
         }
         int version = answer.path("result").asInt(-1);
         if (version < 6) {
-            throw new AnkiUnavailableException("AnkiConnect at " + url + " speaks protocol " + version
+            throw new AnkiUnavailableException(ErrorCode.SYNC_003, "AnkiConnect at " + url + " speaks protocol " + version
                     + "; update the add-on (protocol 6 is needed)", null);
         }
         return version;

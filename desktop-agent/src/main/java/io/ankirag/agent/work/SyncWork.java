@@ -1,14 +1,25 @@
 package io.ankirag.agent.work;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.ankirag.application.port.in.sync.PushPlan;
+import io.ankirag.application.port.in.sync.PushPlan.PlannedNote;
+import io.ankirag.domain.card.CardId;
+import java.util.Optional;
 
 /**
- * One piece of pending sync work claimed from the server.
+ * A push the server planned for this user's Anki and the agent claimed ({@code POST /api/sync/agent/claim}).
  *
- * @param id      the server's sync task id
- * @param kind    what to do ({@code push}, {@code pull})
- * @param items   how many cards or notes it concerns, for the status line
- * @param payload the server's description of the work, read by the {@link SyncWorkRunner}
+ * @param attempt starts of the task so far, this one included
  */
-public record SyncWork(String id, String kind, int items, JsonNode payload) {
+public record SyncWork(String taskId, int attempt, PushPlan plan) {
+
+    /** A few words that name a card in the window and the log: its note's first field, without markup. */
+    public String describe(CardId card) {
+        Optional<PlannedNote> note = plan.notes().stream().filter(n -> n.cardId().equals(card)).findFirst();
+        String first = note.flatMap(n -> n.fields().values().stream().findFirst()).orElse("")
+                .replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+        if (first.length() > 40) {
+            first = first.substring(0, 39) + "…";
+        }
+        return first.isEmpty() ? "card " + card.value() : "\"" + first + "\" (card " + card.value().toString().substring(0, 8) + ")";
+    }
 }

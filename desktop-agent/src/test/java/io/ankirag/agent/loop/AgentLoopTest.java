@@ -2,108 +2,177 @@ package io.ankirag.agent.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ankirag.agent.loop.AgentStatus.SideState;
-import io.ankirag.agent.server.LoginRequiredException;
-import io.ankirag.agent.server.ServerUnreachableException;
+import io.ankirag.agent.server.FakeAnkiRagServer;
+import io.ankirag.agent.server.InMemoryTokenStore;
+import io.ankirag.agent.server.ServerSession;
 import io.ankirag.agent.work.AnkiProbe;
 import io.ankirag.agent.work.AnkiUnavailableException;
-import io.ankirag.agent.work.SyncOutcome;
+import io.ankirag.agent.work.ServerSyncWorkSource;
 import io.ankirag.agent.work.SyncWork;
 import io.ankirag.agent.work.SyncWorkRunner;
 import io.ankirag.agent.work.SyncWorkSource;
+import io.ankirag.application.port.in.sync.PushPlan.NoteResult;
+import io.ankirag.application.port.in.sync.PushPlan.PlannedNote;
+import io.ankirag.domain.error.ErrorCode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The work loop against a fake AnkiRAG server over real HTTP (its agent endpoints and auth) and a scripted Anki. */
 class AgentLoopTest {
 
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC);
-    private final QueueOfWork server = new QueueOfWork();
-    private final ScriptedAnki anki = new ScriptedAnki();
     private final StatusBoard board = new StatusBoard();
+    private final ScriptedAnki anki = new ScriptedAnki();
     private final List<String> loginRequests = new CopyOnWriteArrayList<>();
+    private FakeAnkiRagServer server;
+    private AgentQueue queue;
+    private ServerSession session;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new FakeAnkiRagServer("me@example.com", "secret-password");
+        queue = new AgentQueue(server);
+        session = new ServerSession(server.url(), new InMemoryTokenStore(), HttpClient.newHttpClient(),
+                Duration.ofSeconds(5), clock);
+        session.logIn("me@example.com", "secret-password".toCharArray());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
 
     private AgentLoop loop(Duration interval) {
-        return new AgentLoop(server, anki, anki, board, interval, clock, loginRequests::add);
+        SyncWorkSource source = new ServerSyncWorkSource(session);
+        anki.server = source;
+        return new AgentLoop(source, anki, anki, board, interval, clock, loginRequests::add);
     }
 
     @Test
-    void runsEveryWaitingPieceOfWorkAndReportsEachResult() {
-        server.pending.add(new SyncWork("t1", "push", 3, null));
-        server.pending.add(new SyncWork("t2", "pull", 2, null));
+    void runsEveryWaitingPushAndReportsItsResultsBatchByBatch() {
+        String first = queue.add(note("Mitochondria"), note("Ribosome"), note("Golgi apparatus"));
+        String second = queue.add(note("Lysosome"));
 
         boolean goOn = loop(Duration.ofMinutes(1)).runOnce();
 
         assertThat(goOn).isTrue();
-        assertThat(anki.ran).extracting(SyncWork::id).containsExactly("t1", "t2");
-        assertThat(server.reports).containsExactly("t1: 3 ok, 0 failed", "t2: 2 ok, 0 failed");
+        assertThat(queue.resultPosts).containsExactly(first + ": 2 results", first + ": 1 results", second + ": 1 results");
+        assertThat(queue.finished).containsExactly(first + ": completed", second + ": completed");
+        assertThat(queue.noteIds.values()).hasSize(4).doesNotHaveDuplicates();
         AgentStatus status = board.current();
-        assertThat(status.server().state()).isEqualTo(SideState.CONNECTED);
+        assertThat(status.server()).isEqualTo(new AgentStatus.Side(SideState.CONNECTED, "logged in"));
         assertThat(status.anki()).isEqualTo(new AgentStatus.Side(SideState.CONNECTED, "AnkiConnect version 6"));
-        assertThat(status.lastSync().taskId()).isEqualTo("t2");
-        assertThat(status.lastSync().summary()).isEqualTo("pull t2: 2 synced, 0 failed");
+        assertThat(status.lastSync().summary()).isEqualTo("push " + second + ": 1 synced, 0 failed");
     }
 
     @Test
-    void partialFailuresAreReportedAndShown() {
-        server.pending.add(new SyncWork("t1", "push", 3, null));
-        anki.failNotes = 1;
+    void notesAnkiRefusesFailAloneAndAreShownByTheirFirstField() {
+        String task = queue.add(note("Krebs cycle"), note("duplicate of Photosynthesis"));
 
         loop(Duration.ofMinutes(1)).runOnce();
 
-        assertThat(server.reports).containsExactly("t1: 2 ok, 1 failed");
-        assertThat(board.current().lastSync().failures()).containsExactly("card 1: cannot create note because it is a duplicate");
+        assertThat(queue.errors).hasSize(1);
+        assertThat(queue.finished).containsExactly(task + ": completed");
+        AgentStatus.LastSync sync = board.current().lastSync();
+        assertThat(sync.succeeded()).isEqualTo(1);
+        assertThat(sync.failed()).isEqualTo(1);
+        assertThat(sync.failures()).singleElement().asString()
+                .startsWith("\"duplicate of Photosynthesis\" (card ")
+                .endsWith(": cannot create note because it is a duplicate");
+    }
+
+    @Test
+    void fetchesTheMediaThePlanNamesFromTheServer() {
+        queue.media.put("heart.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        queue.add(List.of("heart.png", "gone.mp3"), note("<img src=\"heart.png\"> Heart"));
+
+        loop(Duration.ofMinutes(1)).runOnce();
+
+        assertThat(anki.storedMedia).containsOnlyKeys("heart.png");
+        assertThat(anki.storedMedia.get("heart.png")).containsExactly((byte) 0x89, 'P', 'N', 'G');
     }
 
     @Test
     void claimsNothingWhileAnkiIsClosedButStillChecksTheLogin() {
-        server.pending.add(new SyncWork("t1", "push", 3, null));
+        queue.add(note("Mitochondria"));
         anki.open = false;
 
         loop(Duration.ofMinutes(1)).runOnce();
 
-        assertThat(server.pending).hasSize(1);
-        assertThat(server.loginChecks).isEqualTo(1);
+        assertThat(server.requests).doesNotContain("POST /api/sync/agent/claim").contains("GET /api/users/me");
         assertThat(board.current().anki().state()).isEqualTo(SideState.UNREACHABLE);
         assertThat(board.current().anki().detail()).contains("is Anki open");
         assertThat(board.current().server().state()).isEqualTo(SideState.CONNECTED);
     }
 
     @Test
-    void workWhoseAnkiWentAwayIsGivenBackNotReportedAsFailed() {
-        server.pending.add(new SyncWork("t1", "push", 3, null));
-        anki.closeWhileRunning = true;
+    void ankiGoingAwayDuringAPushHandsItBackForTheServersRetry() {
+        String task = queue.add(note("a"), note("b"), note("c"));
+        queue.add(note("d"));
+        anki.closeAfterBatches = 1;
 
         loop(Duration.ofMinutes(1)).runOnce();
 
-        assertThat(server.reports).isEmpty();
-        assertThat(server.givenBack).containsExactly("t1");
+        assertThat(queue.resultPosts).containsExactly(task + ": 2 results");
+        assertThat(queue.finished).containsExactly(task + ": SYNC_001");
+        assertThat(queue.pending).hasSize(1);
         assertThat(board.current().anki().state()).isEqualTo(SideState.UNREACHABLE);
+        assertThat(board.current().lastSync().failures().getFirst()).startsWith("Stopped, the server retries later: SYNC_001");
     }
 
     @Test
-    void workTheAgentCannotRunIsReportedAsFailedRatherThanClaimedForever() {
-        server.pending.add(new SyncWork("t1", "reticulate", 2, null));
+    void ankiRefusingAccessFailsThePushWithItsCode() {
+        String task = queue.add(note("a"));
+        anki.refuseWith = ErrorCode.SYNC_004;
 
         loop(Duration.ofMinutes(1)).runOnce();
 
-        assertThat(server.reports).containsExactly("t1: 0 ok, 2 failed");
-        assertThat(board.current().lastSync().failures().getFirst()).contains("could not run this task");
+        assertThat(queue.finished).containsExactly(task + ": SYNC_004");
+        assertThat(board.current().anki().state()).isEqualTo(SideState.REFUSED);
+    }
+
+    @Test
+    void aPushTheAgentCannotCarryOutFailsRatherThanStayingClaimed() {
+        String task = queue.add(note("a"));
+        anki.crash = true;
+
+        loop(Duration.ofMinutes(1)).runOnce();
+
+        assertThat(queue.finished).containsExactly(task + ": SYS_001");
+        assertThat(queue.finishDetails).singleElement().asString().contains("could not carry out this push");
     }
 
     @Test
     void aServerThatIsDownIsShownAndTriedAgainLater() {
-        server.down = true;
+        session = new ServerSession(URI.create("http://127.0.0.1:1"), new InMemoryTokenStore(), HttpClient.newHttpClient(),
+                Duration.ofSeconds(2), clock);
+        session.tokenStore().save("rt-something");
 
         boolean goOn = loop(Duration.ofMinutes(1)).runOnce();
 
@@ -114,23 +183,25 @@ class AgentLoopTest {
 
     @Test
     void aLostLoginStopsTheLoopAndAsksForANewOne() {
-        server.loginGone = true;
+        queue.add(note("a"));
+        server.revokeAllSessions();
 
         boolean goOn = loop(Duration.ofMinutes(1)).runOnce();
 
         assertThat(goOn).isFalse();
         assertThat(board.current().server().state()).isEqualTo(SideState.LOGIN_REQUIRED);
-        assertThat(loginRequests).hasSize(1);
+        assertThat(loginRequests).singleElement().asString().contains("log in again");
+        assertThat(queue.pending).hasSize(1);
     }
 
     @Test
     void pollsAgainEveryIntervalAndShowsWhen() throws InterruptedException {
-        CountDownLatch threeRounds = new CountDownLatch(3);
-        server.onClaim = threeRounds::countDown;
+        CountDownLatch threeClaims = new CountDownLatch(3);
+        queue.onClaim = threeClaims::countDown;
         try (AgentLoop loop = loop(Duration.ofMillis(100))) {
             loop.start();
 
-            assertThat(threeRounds.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(threeClaims.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(board.current().nextPoll()).isEqualTo(clock.instant().plusMillis(100));
             loop.stop();
             assertThat(board.current().nextPoll()).isNull();
@@ -139,87 +210,131 @@ class AgentLoopTest {
 
     @Test
     void syncNowDoesNotWaitForTheInterval() throws InterruptedException {
-        CountDownLatch twoRounds = new CountDownLatch(2);
-        server.onClaim = twoRounds::countDown;
+        CountDownLatch twoClaims = new CountDownLatch(2);
+        queue.onClaim = twoClaims::countDown;
         try (AgentLoop loop = loop(Duration.ofHours(1))) {
             loop.start();
-            Thread.sleep(200);
+            Thread.sleep(300);
             loop.pollNow();
 
-            assertThat(twoRounds.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(twoClaims.await(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 
-    private static final class QueueOfWork implements SyncWorkSource {
-        final Deque<SyncWork> pending = new ArrayDeque<>();
-        final List<String> reports = new ArrayList<>();
-        final List<String> givenBack = new ArrayList<>();
-        int loginChecks;
-        volatile boolean down;
-        volatile boolean loginGone;
+    private static ObjectNode note(String front) {
+        ObjectNode note = JSON.objectNode().put("card_id", UUID.randomUUID().toString()).put("deck", "Biology::Cells")
+                .put("note_type", "Basic").putNull("anki_note_id");
+        note.putObject("fields").put("Front", front).put("Back", "back of " + front);
+        note.putArray("tags").add("biology");
+        return note;
+    }
+
+    /** The server's agent queue as the fake serves it: claim, media, results, finish. */
+    private static final class AgentQueue {
+        final Deque<ObjectNode> pending = new ConcurrentLinkedDeque<>();
+        final Map<String, byte[]> media = new ConcurrentHashMap<>();
+        final List<String> resultPosts = new CopyOnWriteArrayList<>();
+        final Map<String, Long> noteIds = new ConcurrentHashMap<>();
+        final List<String> errors = new CopyOnWriteArrayList<>();
+        final List<String> finished = new CopyOnWriteArrayList<>();
+        final List<String> finishDetails = new CopyOnWriteArrayList<>();
         volatile Runnable onClaim = () -> { };
 
-        @Override
-        public void checkLogin() {
-            failIfAsked();
-            loginChecks++;
+        AgentQueue(FakeAnkiRagServer server) {
+            server.route("GET /api/users/me", request -> JSON.objectNode().put("email", "me@example.com"));
+            server.route("POST /api/sync/agent/claim", request -> {
+                onClaim.run();
+                ObjectNode work = pending.poll();
+                return work == null ? (Object) 204 : work;
+            });
+            server.route("GET /api/sync/agent/media", request -> {
+                byte[] file = media.get(request.query().get("name"));
+                return file == null ? (Object) 404 : file;
+            });
+            server.route("POST /api/sync/agent/tasks/([^/]+)/results", request -> {
+                JsonNode results = request.body().path("results");
+                resultPosts.add(request.groups().getFirst() + ": " + results.size() + " results");
+                results.forEach(result -> {
+                    if (result.hasNonNull("anki_note_id")) {
+                        noteIds.put(result.path("card_id").asText(), result.path("anki_note_id").asLong());
+                    } else {
+                        errors.add(result.path("error").asText());
+                    }
+                });
+                return 204;
+            });
+            server.route("POST /api/sync/agent/tasks/([^/]+)/finish", request -> {
+                finished.add(request.groups().getFirst() + ": " + request.body().path("error_code").asText("completed"));
+                if (request.body().hasNonNull("error_detail")) {
+                    finishDetails.add(request.body().path("error_detail").asText());
+                }
+                return 204;
+            });
         }
 
-        @Override
-        public synchronized Optional<SyncWork> claim() {
-            failIfAsked();
-            onClaim.run();
-            return Optional.ofNullable(pending.poll());
+        String add(ObjectNode... notes) {
+            return add(List.of(), notes);
         }
 
-        @Override
-        public synchronized void report(SyncWork work, SyncOutcome outcome) {
-            reports.add(work.id() + ": " + outcome.succeeded() + " ok, " + outcome.failed() + " failed");
-        }
-
-        @Override
-        public synchronized void giveBack(SyncWork work, String reason) {
-            givenBack.add(work.id());
-        }
-
-        private void failIfAsked() {
-            if (down) {
-                throw new ServerUnreachableException("Cannot reach the server", null);
-            }
-            if (loginGone) {
-                throw new LoginRequiredException("The server no longer accepts this agent's login; log in again.");
-            }
+        String add(List<String> mediaNames, ObjectNode... notes) {
+            String id = UUID.randomUUID().toString();
+            ObjectNode work = JSON.objectNode().put("task_id", id).put("attempt", 1);
+            work.putArray("decks").add("Biology").add("Biology::Cells");
+            work.putArray("note_types");
+            mediaNames.forEach(work.putArray("media")::add);
+            List.of(notes).forEach(work.withArray("notes")::add);
+            pending.add(work);
+            return id;
         }
     }
 
+    /** Anki as the loop sees it: answers the probe, adds notes two per batch, refuses "duplicate" fronts. */
     private static final class ScriptedAnki implements AnkiProbe, SyncWorkRunner {
-        final List<SyncWork> ran = new ArrayList<>();
-        boolean open = true;
-        boolean closeWhileRunning;
-        int failNotes;
+        final Map<String, byte[]> storedMedia = new ConcurrentHashMap<>();
+        SyncWorkSource server;
+        volatile boolean open = true;
+        int closeAfterBatches = -1;
+        ErrorCode refuseWith;
+        boolean crash;
+        private long nextNoteId = 1_700_000_000_000L;
 
         @Override
         public int version() {
             if (!open) {
-                throw new AnkiUnavailableException("AnkiConnect does not answer (is Anki open with the AnkiConnect add-on?)", null);
+                throw new AnkiUnavailableException(ErrorCode.SYNC_001,
+                        "AnkiConnect does not answer (is Anki open with the AnkiConnect add-on?)", null);
             }
             return 6;
         }
 
         @Override
-        public SyncOutcome run(SyncWork work) {
-            if (closeWhileRunning) {
-                throw new AnkiUnavailableException("AnkiConnect stopped answering", null);
+        public void run(SyncWork work, Consumer<List<NoteResult>> batches) {
+            if (refuseWith != null) {
+                throw new AnkiUnavailableException(refuseWith, "AnkiConnect refused access", null);
             }
-            if (!List.of("push", "pull").contains(work.kind())) {
-                throw new IllegalArgumentException("unknown kind " + work.kind());
+            if (crash) {
+                throw new IllegalStateException("unexpected answer");
             }
-            ran.add(work);
-            List<String> failures = new ArrayList<>();
-            for (int i = 0; i < failNotes; i++) {
-                failures.add("card " + (i + 1) + ": cannot create note because it is a duplicate");
+            for (String name : work.plan().media()) {
+                byte[] file = server.media(name);
+                if (file != null) {
+                    storedMedia.put(name, file);
+                }
             }
-            return new SyncOutcome(work.items() - failNotes, failNotes, failures, null);
+            List<PlannedNote> notes = work.plan().notes();
+            for (int from = 0, batch = 0; from < notes.size(); from += 2, batch++) {
+                if (batch == closeAfterBatches) {
+                    throw new AnkiUnavailableException(ErrorCode.SYNC_001, "AnkiConnect stopped answering", null);
+                }
+                List<NoteResult> results = new ArrayList<>();
+                for (PlannedNote note : notes.subList(from, Math.min(notes.size(), from + 2))) {
+                    results.add(note.fields().get("Front").startsWith("duplicate")
+                            ? new NoteResult(note.cardId(), null, "cannot create note because it is a duplicate")
+                            : new NoteResult(note.cardId(), nextNoteId++, null));
+                }
+                batches.accept(Collections.unmodifiableList(results));
+            }
         }
     }
+
 }

@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,7 @@ public final class FakeAnkiRagServer implements AutoCloseable {
     private final String password;
     private final Set<String> validAccessTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> validRefreshTokens = ConcurrentHashMap.newKeySet();
-    private final Map<String, Function<JsonNode, Object>> routes = new ConcurrentHashMap<>();
+    private final Map<Pattern, Function<Request, Object>> routes = new ConcurrentHashMap<>();
     public final List<String> requests = new CopyOnWriteArrayList<>();
     public final AtomicInteger refreshes = new AtomicInteger();
     private volatile long expiresIn = 900;
@@ -50,9 +54,16 @@ public final class FakeAnkiRagServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     }
 
-    /** A protected route: the function gets the JSON body (a null node for GET) and returns what to answer. */
-    public void route(String methodAndPath, Function<JsonNode, Object> handler) {
-        routes.put(methodAndPath, handler);
+    /** What a protected route is asked: the path's regex groups, the query's parameters, the JSON body. */
+    public record Request(List<String> groups, Map<String, String> query, JsonNode body) {
+    }
+
+    /**
+     * A protected route, {@code "POST /api/things/([^/]+)/done"}: the handler answers a {@link JsonNode} (200), a
+     * {@code byte[]} (200, a file), or an {@link Integer} status with no body.
+     */
+    public void route(String methodAndPathRegex, Function<Request, Object> handler) {
+        routes.put(Pattern.compile(methodAndPathRegex), handler);
     }
 
     /** Access tokens minted from now on say they last this long. */
@@ -107,22 +118,45 @@ public final class FakeAnkiRagServer implements AutoCloseable {
                         answer(exchange, 401, problem("AUTH_002", "Token invalid or expired"));
                         return;
                     }
-                    Function<JsonNode, Object> handler = routes.get(route);
-                    if (handler == null) {
-                        answer(exchange, 404, problem("SYS_404", route));
-                        return;
+                    for (Map.Entry<Pattern, Function<Request, Object>> candidate : routes.entrySet()) {
+                        Matcher matcher = candidate.getKey().matcher(route);
+                        if (matcher.matches()) {
+                            List<String> groups = new ArrayList<>();
+                            for (int i = 1; i <= matcher.groupCount(); i++) {
+                                groups.add(matcher.group(i));
+                            }
+                            Object result = candidate.getValue().apply(new Request(groups,
+                                    query(exchange.getRequestURI().getRawQuery()), body));
+                            switch (result) {
+                                case Integer status -> answer(exchange, status, null);
+                                case byte[] file -> {
+                                    exchange.sendResponseHeaders(200, file.length);
+                                    exchange.getResponseBody().write(file);
+                                    exchange.close();
+                                }
+                                default -> answer(exchange, 200, (JsonNode) result);
+                            }
+                            return;
+                        }
                     }
-                    Object result = handler.apply(body);
-                    if (result instanceof Integer status) {
-                        answer(exchange, status, null);
-                    } else {
-                        answer(exchange, 200, (JsonNode) result);
-                    }
+                    answer(exchange, 404, problem("REQ_004", route));
                 }
             }
         } catch (RuntimeException e) {
             answer(exchange, 500, problem("SYS_001", e.toString()));
         }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int equals = pair.indexOf('=');
+                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
     }
 
     private ObjectNode tokens() {

@@ -24,7 +24,7 @@ class ServerSessionTest {
     @BeforeEach
     void start() throws IOException {
         server = new FakeAnkiRagServer("me@example.com", "secret-password");
-        server.route("GET /api/users/me", body -> JsonNodeFactory.instance.objectNode().put("email", "me@example.com"));
+        server.route("GET /api/users/me", request -> JsonNodeFactory.instance.objectNode().put("email", "me@example.com"));
     }
 
     @AfterEach
