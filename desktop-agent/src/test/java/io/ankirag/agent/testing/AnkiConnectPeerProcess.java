@@ -35,7 +35,18 @@ public final class AnkiConnectPeerProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** A peer on a free port with the collection {@code collection.anki2} in the folder (new, or kept from before). */
     public static AnkiConnectPeerProcess start(Path workFolder, String key) throws IOException, InterruptedException {
+        return start(workFolder, key, 0);
+    }
+
+    /** Anki opened again: the same collection on the same port. */
+    public AnkiConnectPeerProcess reopen(Path workFolder, String key) throws IOException, InterruptedException {
+        return start(workFolder, key, port);
+    }
+
+    private static AnkiConnectPeerProcess start(Path workFolder, String key, int port)
+            throws IOException, InterruptedException {
         Path sources = Path.of(System.getProperty("anki.peer.dir", "../bootstrap/src/test/python")).toAbsolutePath();
         Path python = python(sources);
         Path portFile = workFolder.resolve("anki-port");
@@ -46,7 +57,11 @@ public final class AnkiConnectPeerProcess implements AutoCloseable {
         if (key != null) {
             command.addAll(List.of("--key", key));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (port != 0) {
+            command.addAll(List.of("--port", Integer.toString(port)));
+        }
+        Files.deleteIfExists(portFile);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         Process process = builder.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
