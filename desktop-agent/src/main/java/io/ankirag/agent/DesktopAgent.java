@@ -19,9 +19,12 @@ import io.ankirag.agent.ui.LoginDialog;
 import io.ankirag.agent.work.AnkiConnectVersionProbe;
 import java.awt.GraphicsEnvironment;
 import java.io.Console;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -76,7 +79,9 @@ public final class DesktopAgent {
             System.exit(EXIT_CONFIG);
             return;
         }
-        DesktopAgent agent = new DesktopAgent(config, System.out);
+        // Log lines in UTF-8 whatever the locale: card texts are rarely ASCII, and the log usually goes to a file.
+        DesktopAgent agent = new DesktopAgent(config,
+                new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         if (!config.gui()) {
             System.exit(agent.runHeadless(System.getenv(), System.console()));
         }

@@ -8,6 +8,10 @@ import io.ankirag.agent.testing.AgentProcess;
 import io.ankirag.agent.testing.AnkiConnectPeerProcess;
 import io.ankirag.agent.testing.AnkiRagServerProcess;
 import io.ankirag.agent.testing.Api;
+import io.ankirag.agent.testing.VirtualDisplay;
+import io.ankirag.agent.ui.ScreenCapture;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
 import io.ankirag.domain.template.TemplateId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +136,59 @@ class HeadlessAgentIT {
             assertThat(agent.output()).contains("server LOGIN_REQUIRED").contains("ANKIRAG_PASSWORD");
         }
         assertThat(notesIn(root + "::Cells")).hasSize(3);
+    }
+
+    @Test
+    void theWindowShowsBothSidesAndTheLastSyncOfARealPush() throws Exception {
+        Api api = new Api(server.url());
+        String email = "agent-window-" + UUID.randomUUID() + "@e2e.ankirag";
+        api.useToken(api.post("/api/auth/register", body("email", email, "password", PASSWORD)).text("access_token"));
+        String deckId = api.post("/api/decks", body("name", "Agent window " + UUID.randomUUID().toString().substring(0, 8)))
+                .text("id");
+        Path config = work.resolve("window-config");
+        List<String> common = List.of("--config-dir=" + config, "--anki-connect-url=" + anki.url(),
+                "--anki-connect-key=" + ANKI_KEY, "--poll-interval=1s", "--token-store=file");
+        try (AgentProcess login = AgentProcess.start(work.resolve("window-login.log"), Map.of("ANKIRAG_PASSWORD", PASSWORD),
+                Stream.concat(Stream.of("--no-gui", "--server-url=" + server.url(), "--email=" + email), common.stream())
+                        .toArray(String[]::new))) {
+            login.awaitLine(line -> line.contains("server CONNECTED"), Duration.ofSeconds(30));
+        }
+        String push = pushViaAgent(api, approvedCard(api, deckId, "Window " + email, "shown"),
+                approvedCard(api, deckId, "Window " + email, "a duplicate, shown as a failure"));
+        Path screenshot = Path.of(System.getProperty("agent.screenshots", "target/agent-screenshots"))
+                .toAbsolutePath().resolve("agent-window-after-push.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.deleteIfExists(screenshot);
+
+        try (VirtualDisplay display = VirtualDisplay.start();
+             AgentProcess agent = AgentProcess.start(work.resolve("window.log"), Map.of("DISPLAY", display.display()),
+                     common.toArray(String[]::new))) {
+            awaitTask(api, push, "completed");
+            agent.awaitLine(line -> line.contains("sync push " + push + ": 1 synced, 1 failed"), Duration.ofSeconds(30));
+            Thread.sleep(1500);
+            ProcessBuilder capture = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), ScreenCapture.class.getName(), screenshot.toString())
+                    .redirectErrorStream(true);
+            capture.environment().put("DISPLAY", display.display());
+            Process process = capture.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+            assertThat(agent.isAlive()).as(agent.output()).isTrue();
+        }
+
+        BufferedImage image = ImageIO.read(screenshot.toFile());
+        int green = 0;
+        int red = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                green += rgb == 0x2EA043 ? 1 : 0;
+                red += rgb == 0xCF222E ? 1 : 0;
+            }
+        }
+        assertThat(green).as("both sides' green dots in " + screenshot).isGreaterThan(40);
+        assertThat(red).as("no red dot: the login and Anki are fine").isZero();
+        System.out.println("[agent-window] screenshot " + screenshot);
     }
 
     private static String approvedCard(Api api, String deckId, String front, String back) {

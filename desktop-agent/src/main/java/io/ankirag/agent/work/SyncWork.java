@@ -18,8 +18,10 @@ public record SyncWork(String taskId, int attempt, PushPlan plan) {
         String first = note.flatMap(n -> n.fields().values().stream().findFirst()).orElse("")
                 .replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
         if (first.length() > 40) {
-            first = first.substring(0, 39) + "…";
+            first = first.substring(0, 37) + "...";
         }
-        return first.isEmpty() ? "card " + card.value() : "\"" + first + "\" (card " + card.value().toString().substring(0, 8) + ")";
+        // The id's end: card ids are UUIDv7, whose first digits are a timestamp shared by cards made together.
+        String id = card.value().toString();
+        return first.isEmpty() ? "card " + id : "\"" + first + "\" (card " + id.substring(id.length() - 8) + ")";
     }
 }
