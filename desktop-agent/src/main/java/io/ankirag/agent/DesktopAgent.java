@@ -8,6 +8,7 @@ import io.ankirag.agent.loop.AgentLoop;
 import io.ankirag.agent.loop.ConsoleStatusLog;
 import io.ankirag.agent.loop.StatusBoard;
 import io.ankirag.agent.server.LoginRequiredException;
+import io.ankirag.agent.server.ServerRequestException;
 import io.ankirag.agent.server.ServerSession;
 import io.ankirag.agent.server.ServerUnreachableException;
 import io.ankirag.agent.token.RefreshTokenStore;
@@ -146,7 +147,7 @@ public final class DesktopAgent {
         }
         try {
             session.logIn(email, password);
-        } catch (LoginRequiredException | ServerUnreachableException e) {
+        } catch (LoginRequiredException | ServerUnreachableException | ServerRequestException e) {
             out.println("ankirag-agent: " + e.getMessage());
             return EXIT_LOGIN_REQUIRED;
         } finally {
@@ -242,14 +243,16 @@ public final class DesktopAgent {
         URI server = currentSession != null ? currentSession.serverUrl() : config.serverUrl();
         LoginDialog.ask(window.frame(), server == null ? "" : server.toString(), config.email(), credentials -> {
             try {
-                URI url = AgentConfigLoader.ofThisProcess().load("--server-url=" + credentials.serverUrl(),
-                        "--config-dir=" + config.configDir()).serverUrl();
+                URI url = AgentConfigLoader.serverUrl(credentials.serverUrl());
                 ServerSession session = session(url);
                 session.logIn(credentials.email(), credentials.password());
                 AgentConfigLoader.rememberLogin(config.configDir(), url, credentials.email());
+                log.log("logged in to " + url + " as " + credentials.email() + "; login kept in "
+                        + session.tokenStore().describe());
                 SwingUtilities.invokeLater(() -> startLoop(session));
                 return null;
-            } catch (ConfigException | LoginRequiredException | ServerUnreachableException | TokenStoreException e) {
+            } catch (ConfigException | LoginRequiredException | ServerUnreachableException | ServerRequestException
+                     | TokenStoreException e) {
                 return e.getMessage();
             }
         });
@@ -260,6 +263,7 @@ public final class DesktopAgent {
             currentLoop.close();
         }
         currentSession = session;
+        window.showServer(session.serverUrl().toString());
         window.showTokenStore(session.tokenStore().describe());
         currentLoop = loop(session, why -> SwingUtilities.invokeLater(() -> askForLogin(why)));
         currentLoop.start();

@@ -118,6 +118,11 @@ public final class AgentConfigLoader {
         }
     }
 
+    /** A server URL typed into the login window, checked like {@code --server-url}. */
+    public static URI serverUrl(String typed) {
+        return httpUrl(new Found(typed.strip(), "The server URL"));
+    }
+
     public static String usage() {
         return """
                 Usage: java -jar ankirag-agent.jar [--no-gui] [--server-url=URL] [--anki-connect-url=URL]

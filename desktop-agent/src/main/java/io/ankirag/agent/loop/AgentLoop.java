@@ -220,10 +220,4 @@ public final class AgentLoop implements AutoCloseable {
             }
         }
     }
-
-    /** Lets the loop run again after a new login. */
-    public synchronized void resumeAfterLogin() {
-        loginLost = false;
-        start();
-    }
 }

@@ -48,6 +48,7 @@ public final class AgentWindow {
 
     private final JFrame frame = new JFrame("AnkiRAG agent");
     private final JLabel server = new JLabel();
+    private final JLabel serverAddress = new JLabel();
     private final JLabel anki = new JLabel();
     private final JLabel lastSync = new JLabel();
     private final JLabel nextPoll = new JLabel();
@@ -66,8 +67,9 @@ public final class AgentWindow {
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         JPanel rows = new JPanel(new GridBagLayout());
         rows.setBorder(BorderFactory.createEmptyBorder(12, 14, 6, 14));
-        addRow(rows, 0, "Server", serverUrl, server);
-        addRow(rows, 2, "Anki", ankiConnectUrl, anki);
+        serverAddress.setText(serverUrl);
+        addRow(rows, 0, "Server", serverAddress, server);
+        addRow(rows, 2, "Anki", new JLabel(ankiConnectUrl), anki);
         addRow(rows, 4, "Last sync", null, lastSync);
         addRow(rows, 5, "Next poll", null, nextPoll);
         failures.setEditable(false);
@@ -119,6 +121,11 @@ public final class AgentWindow {
             loggedIn = next.server().state() != SideState.LOGIN_REQUIRED;
             render();
         });
+    }
+
+    /** After a login to another server. */
+    public void showServer(String url) {
+        SwingUtilities.invokeLater(() -> serverAddress.setText(url));
     }
 
     public void showTokenStore(String where) {
@@ -175,12 +182,12 @@ public final class AgentWindow {
         label.setToolTipText(side.detail());
     }
 
-    private static void addRow(JPanel panel, int row, String name, String address, JLabel value) {
+    private static void addRow(JPanel panel, int row, String name, JLabel address, JLabel value) {
         JLabel caption = new JLabel(name);
         caption.setFont(caption.getFont().deriveFont(Font.BOLD));
         panel.add(caption, constraints(0, row));
         if (address != null) {
-            JLabel where = new JLabel(address);
+            JLabel where = address;
             where.setForeground(Color.GRAY);
             panel.add(where, constraints(1, row));
             row++;

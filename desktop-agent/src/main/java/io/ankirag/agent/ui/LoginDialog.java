@@ -101,6 +101,14 @@ public final class LoginDialog {
         dialog.getContentPane().add(buttons, BorderLayout.SOUTH);
         dialog.pack();
         dialog.setLocationRelativeTo(owner);
+        // Known server and account (a repeated login): straight to the password.
+        JTextField first = server.getText().isBlank() ? server : account.getText().isBlank() ? account : password;
+        dialog.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowOpened(java.awt.event.WindowEvent e) {
+                first.requestFocusInWindow();
+            }
+        });
         dialog.setVisible(true);
         return succeeded[0];
     }

@@ -9,6 +9,7 @@ import io.ankirag.agent.testing.AnkiConnectPeerProcess;
 import io.ankirag.agent.testing.AnkiRagServerProcess;
 import io.ankirag.agent.testing.Api;
 import io.ankirag.agent.testing.VirtualDisplay;
+import io.ankirag.agent.ui.KeyboardInput;
 import io.ankirag.agent.ui.ScreenCapture;
 import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
@@ -29,11 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent end to end, as a learner runs it: its shaded jar with {@code --no-gui} against the AnkiRAG server's jar
+ * The agent end to end, as a learner runs it: its shaded jar, with {@code --no-gui} or its window on Xvfb, against the AnkiRAG server's jar
  * (real PostgreSQL and Redis) and the sync tests' AnkiConnect peer on the real Anki collection library. Pushes queued
  * with {@code via_agent} land in that collection through the agent, and the cards record it.
  */
-class HeadlessAgentIT {
+class DesktopAgentIT {
 
     private static final String PASSWORD = "agent-e2e-password-1";
     private static final String ANKI_KEY = "agent-e2e-key";
@@ -155,9 +156,7 @@ class HeadlessAgentIT {
         }
         String push = pushViaAgent(api, approvedCard(api, deckId, "Window " + email, "shown"),
                 approvedCard(api, deckId, "Window " + email, "a duplicate, shown as a failure"));
-        Path screenshot = Path.of(System.getProperty("agent.screenshots", "target/agent-screenshots"))
-                .toAbsolutePath().resolve("agent-window-after-push.png");
-        Files.createDirectories(screenshot.getParent());
+        Path screenshot = screenshots().resolve("agent-window-after-push.png");
         Files.deleteIfExists(screenshot);
 
         try (VirtualDisplay display = VirtualDisplay.start();
@@ -166,13 +165,7 @@ class HeadlessAgentIT {
             awaitTask(api, push, "completed");
             agent.awaitLine(line -> line.contains("sync push " + push + ": 1 synced, 1 failed"), Duration.ofSeconds(30));
             Thread.sleep(1500);
-            ProcessBuilder capture = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), ScreenCapture.class.getName(), screenshot.toString())
-                    .redirectErrorStream(true);
-            capture.environment().put("DISPLAY", display.display());
-            Process process = capture.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor()).as(output).isZero();
+            runOnDisplay(display, ScreenCapture.class, screenshot.toString());
             assertThat(agent.isAlive()).as(agent.output()).isTrue();
         }
 
@@ -189,6 +182,50 @@ class HeadlessAgentIT {
         assertThat(green).as("both sides' green dots in " + screenshot).isGreaterThan(40);
         assertThat(red).as("no red dot: the login and Anki are fine").isZero();
         System.out.println("[agent-window] screenshot " + screenshot);
+    }
+
+    @Test
+    void theWindowAsksForTheLoginOnceAndKeepsOnlyTheRefreshToken() throws Exception {
+        Api api = new Api(server.url());
+        String email = "agent-login-" + UUID.randomUUID() + "@e2e.ankirag";
+        assertThat(api.post("/api/auth/register", body("email", email, "password", PASSWORD)).status()).isEqualTo(201);
+        Path config = work.resolve("login-config");
+        Path screenshot = screenshots().resolve("agent-login-dialog.png");
+
+        try (VirtualDisplay display = VirtualDisplay.start();
+             AgentProcess agent = AgentProcess.start(work.resolve("login.log"), Map.of("DISPLAY", display.display()),
+                     "--server-url=" + server.url(), "--email=" + email, "--config-dir=" + config,
+                     "--anki-connect-url=" + anki.url(), "--anki-connect-key=" + ANKI_KEY, "--poll-interval=1s",
+                     "--token-store=file")) {
+            Thread.sleep(3000);
+            runOnDisplay(display, ScreenCapture.class, screenshot.toString());
+            runOnDisplay(display, KeyboardInput.class, PASSWORD);
+
+            agent.awaitLine(line -> line.contains("logged in to " + server.url() + " as " + email), Duration.ofSeconds(30));
+            agent.awaitLine(line -> line.contains("server CONNECTED"), Duration.ofSeconds(30));
+        }
+        assertThat(Files.readString(config.resolve("agent.properties"))).contains("server.url").contains(email)
+                .doesNotContain(PASSWORD);
+        try (Stream<Path> files = Files.list(config)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("refresh-token-"));
+        }
+        assertThat(ImageIO.read(screenshot.toFile()).getWidth()).isEqualTo(1024);
+    }
+
+    private static Path screenshots() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("agent.screenshots", "target/agent-screenshots"))
+                .toAbsolutePath());
+    }
+
+    /** Runs a test program in a JVM of its own on the virtual display. */
+    private static void runOnDisplay(VirtualDisplay display, Class<?> program, String argument)
+            throws IOException, InterruptedException {
+        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), program.getName(), argument).redirectErrorStream(true);
+        java.environment().put("DISPLAY", display.display());
+        Process process = java.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(program.getSimpleName() + ": " + output).isZero();
     }
 
     private static String approvedCard(Api api, String deckId, String front, String back) {
