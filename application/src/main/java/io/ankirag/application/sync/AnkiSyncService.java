@@ -72,6 +72,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Pushes cards to the owner's Anki and pulls notes from it through AnkiConnect (spec 5.6, 6.3, 6.4), as tasks in a
@@ -290,11 +294,41 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
 
     // ---------------------------------------------------------------------------------------------------- push
 
+    /**
+     * Carries the plan out against the server's AnkiConnect. Each batch's results are recorded on a thread of
+     * their own while Anki works on the next batch; the push ends once every batch is recorded, also when Anki
+     * fails half-way (what it did is then recorded, and a retry carries on from there).
+     */
     private void push(ClaimedSyncTask task) {
         Planned planned = plan(task);
-        new PushExecutor(anki, name -> read(task.owner(), name), settings.batchSize())
-                .execute(planned.plan(), batch -> record(task.owner(), task.id(), task.cards().size(), batch,
-                        planned.cards()));
+        List<Future<?>> recordings = new ArrayList<>();
+        ExecutorService recorder = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sync-recorder").factory());
+        RuntimeException failure = null;
+        try {
+            new PushExecutor(anki, name -> read(task.owner(), name), settings.batchSize())
+                    .execute(planned.plan(), batch -> recordings.add(recorder.submit(() -> record(task.owner(),
+                            task.id(), task.cards().size(), batch, planned.cards()))));
+        } catch (RuntimeException failed) {
+            failure = failed;
+        } finally {
+            recorder.shutdown();
+        }
+        for (Future<?> recording : recordings) {
+            try {
+                recording.get();
+            } catch (ExecutionException failed) {
+                if (failure == null) {
+                    failure = failed.getCause() instanceof RuntimeException unchecked ? unchecked
+                            : new IllegalStateException(failed.getCause());
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new DomainException(ErrorCode.SYS_002, "interrupted while recording a push", interrupted);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** A task's plan, with the cards it names; the cards refused before Anki is asked are recorded already. */

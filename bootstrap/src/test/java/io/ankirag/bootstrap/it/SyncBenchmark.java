@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A push of {@code bench.sync.notes} new notes (5,000 by default), one in ten showing its own image (500 media
  * files of 2-8 KB), to the real-collection AnkiConnect peer, timed from {@code POST /api/sync/push} to the task's
  * completion as a client sees it, with the HTTP round trips our client made; then the same notes and files sent to a
- * second, fresh peer the naive way, one {@code addNote} (and one {@code storeMediaFile}) request each. Not a test:
+ * second, fresh peer the naive way (the embedding workers are off, so that only the sync runs), one {@code addNote} (and one {@code storeMediaFile}) request each. Not a test:
  * its name matches no test pattern; {@code make bench-sync} runs it on a database of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,6 +52,8 @@ class SyncBenchmark {
         registry.add("ankirag.anki-connect.url", () -> ANKI.url().toString());
         registry.add("ankirag.anki-connect.request-timeout", () -> "300s");
         registry.add("ankirag.http.max-json-body", () -> "4MB");
+        // Measures the sync, not the search index: no embedding competes for the two cores meanwhile.
+        registry.add("ankirag.embedding.worker.threads", () -> "0");
     }
 
     @LocalServerPort

@@ -15,6 +15,7 @@ import io.ankirag.domain.card.CardCommand.DeleteCard;
 import io.ankirag.domain.card.CardCommand.EditCard;
 import io.ankirag.domain.card.CardCommand.MoveCard;
 import io.ankirag.domain.card.CardCommand.RecordCardSynced;
+import io.ankirag.domain.card.CardCommand.RecordSyncConflict;
 import io.ankirag.domain.card.CardCommand.RecordSyncFailure;
 import io.ankirag.domain.card.CardCommand.RejectCard;
 import io.ankirag.domain.card.CardEvent.CardApproved;
@@ -23,6 +24,7 @@ import io.ankirag.domain.card.CardEvent.CardDeleted;
 import io.ankirag.domain.card.CardEvent.CardEdited;
 import io.ankirag.domain.card.CardEvent.CardMoved;
 import io.ankirag.domain.card.CardEvent.CardRejected;
+import io.ankirag.domain.card.CardEvent.CardSyncConflictResolved;
 import io.ankirag.domain.card.CardEvent.CardSyncFailed;
 import io.ankirag.domain.card.CardEvent.CardSynced;
 import io.ankirag.domain.deck.DeckId;
@@ -482,6 +484,31 @@ class CardTest {
         assertThat(synced.ankiIds()).isEqualTo(ANKI);
     }
 
+    @Test
+    void aSyncedCardPushedAgainRecordsItsNoteAgain() {
+        card.given(CREATED, APPROVED_EARLIER, SYNCED_EARLIER)
+                .when(new RecordCardSynced(CARD, OWNER, ANKI, NOW))
+                .then(new CardSynced(CARD, ANKI, NOW));
+    }
+
+    // --- sync conflicts (issue 8)
+
+    @Test
+    void aConflictWithAnkiIsRecordedForTheHistoryAndChangesNothingElse() {
+        card.given(CREATED, APPROVED_EARLIER, SYNCED_EARLIER)
+                .when(new RecordSyncConflict(CARD, OWNER, "Anki's version was kept", NOW))
+                .then(new CardSyncConflictResolved(CARD, "Anki's version was kept", NOW));
+        Card.Active before = stateAfter(CREATED, APPROVED_EARLIER, SYNCED_EARLIER);
+        assertThat(before.evolve(new CardSyncConflictResolved(CARD, "x", NOW))).isEqualTo(before);
+    }
+
+    @Test
+    void aCardNeverSyncedHasNoConflictWithAnki() {
+        card.given(CREATED)
+                .when(new RecordSyncConflict(CARD, OWNER, "?", NOW))
+                .thenRefused(ErrorCode.REQ_002);
+    }
+
     // --- delete
 
     @ParameterizedTest
@@ -575,6 +602,7 @@ class CardTest {
                 new RejectCard(CARD, actor, "wrong", NOW),
                 new RecordCardSynced(CARD, actor, ANKI, NOW),
                 new RecordSyncFailure(CARD, actor, "timeout", NOW),
+                new RecordSyncConflict(CARD, actor, "Anki's version was kept", NOW),
                 new DeleteCard(CARD, actor, NOW));
     }
 
@@ -587,6 +615,7 @@ class CardTest {
                 new CardRejected(CARD, "wrong", NOW),
                 new CardSynced(CARD, ANKI, NOW),
                 new CardSyncFailed(CARD, "timeout", 1, NOW),
+                new CardSyncConflictResolved(CARD, "Anki's version was kept", NOW),
                 new CardDeleted(CARD, DECK, NOW));
     }
 
