@@ -264,6 +264,7 @@ public final class DesktopAgent {
         }
         currentSession = session;
         window.showServer(session.serverUrl().toString());
+        window.showLoggedIn();
         window.showTokenStore(session.tokenStore().describe());
         currentLoop = loop(session, why -> SwingUtilities.invokeLater(() -> askForLogin(why)));
         currentLoop.start();

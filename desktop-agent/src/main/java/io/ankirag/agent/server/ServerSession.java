@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ankirag.agent.token.RefreshTokenStore;
+import io.ankirag.agent.token.TokenStoreException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,8 +52,14 @@ public final class ServerSession {
         return tokens;
     }
 
+    /** Whether a login is stored; one that cannot be read (copied from another machine, altered) is dropped. */
     public boolean hasStoredLogin() {
-        return tokens.load().isPresent();
+        try {
+            return tokens.load().isPresent();
+        } catch (TokenStoreException unreadable) {
+            tokens.clear();
+            return false;
+        }
     }
 
     /** Logs in with email and password; the password is not kept. */

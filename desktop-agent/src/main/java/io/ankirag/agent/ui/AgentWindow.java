@@ -60,6 +60,7 @@ public final class AgentWindow {
     private final ZoneId zone;
     private AgentStatus status = AgentStatus.INITIAL;
     private boolean loggedIn = true;
+    private boolean loggedOut;
 
     public AgentWindow(String serverUrl, String ankiConnectUrl, Actions actions, Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -118,7 +119,7 @@ public final class AgentWindow {
     public void show(AgentStatus next) {
         SwingUtilities.invokeLater(() -> {
             status = next;
-            loggedIn = next.server().state() != SideState.LOGIN_REQUIRED;
+            loggedIn = !loggedOut && next.server().state() != SideState.LOGIN_REQUIRED;
             render();
         });
     }
@@ -138,7 +139,17 @@ public final class AgentWindow {
     /** Switches the second button to "Log in…" (after logging out, or when the server wants a new login). */
     public void showLoggedOut() {
         SwingUtilities.invokeLater(() -> {
+            loggedOut = true;
             loggedIn = false;
+            render();
+        });
+    }
+
+    /** After a login: the status decides the buttons again. */
+    public void showLoggedIn() {
+        SwingUtilities.invokeLater(() -> {
+            loggedOut = false;
+            loggedIn = status.server().state() != SideState.LOGIN_REQUIRED;
             render();
         });
     }

@@ -103,6 +103,18 @@ class ServerSessionTest {
     }
 
     @Test
+    void aStoredLoginThatCannotBeReadCountsAsNoneAndIsDropped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        var file = new io.ankirag.agent.token.EncryptedFileTokenStore(dir, server.url());
+        file.save("rt-from-another-machine");
+        java.nio.file.Files.write(dir.resolve("machine.secret"), new byte[32]);
+        ServerSession session = new ServerSession(server.url(), file, HttpClient.newHttpClient(), Duration.ofSeconds(5), clock);
+
+        assertThat(session.hasStoredLogin()).isFalse();
+        assertThat(file.tokenFile()).doesNotExist();
+    }
+
+    @Test
     void withoutAStoredLoginEveryCallAsksForOne() {
         assertThatThrownBy(() -> session().get("/api/users/me")).isInstanceOf(LoginRequiredException.class);
         assertThat(server.requests).isEmpty();
