@@ -20,8 +20,4 @@ public record AgentConfig(URI serverUrl, URI ankiConnectUrl, String ankiConnectK
 
     /** Where the refresh token is kept: the OS keyring when one answers, or always the encrypted file. */
     public enum TokenStoreChoice { AUTO, KEYRING, FILE }
-
-    public AgentConfig withServerUrl(URI url) {
-        return new AgentConfig(url, ankiConnectUrl, ankiConnectKey, pollInterval, gui, tokenStore, configDir, email);
-    }
 }

@@ -89,13 +89,13 @@ public final class ServerSession {
 
     /** GETs a path of the API as the logged-in user; the body is JSON. */
     public JsonNode get(String path) {
-        return authorized(() -> HttpRequest.newBuilder(serverUrl.resolve(path)).timeout(requestTimeout).GET());
+        return authorized(() -> HttpRequest.newBuilder(uri(path)).timeout(requestTimeout).GET());
     }
 
     /** GETs a file of the API as the logged-in user. */
     public byte[] getBytes(String path) {
         HttpResponse<byte[]> response = authorizedBytes(
-                () -> HttpRequest.newBuilder(serverUrl.resolve(path)).timeout(requestTimeout).GET());
+                () -> HttpRequest.newBuilder(uri(path)).timeout(requestTimeout).GET());
         if (response.statusCode() / 100 != 2) {
             JsonNode problem = parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
             throw new ServerRequestException(response.statusCode(), problem.path("code").asText(null),
@@ -106,7 +106,7 @@ public final class ServerSession {
 
     /** POSTs JSON to a path of the API as the logged-in user; the answer's JSON, or a null node for an empty body. */
     public JsonNode post(String path, JsonNode body, Duration timeout) {
-        return authorized(() -> HttpRequest.newBuilder(serverUrl.resolve(path)).timeout(timeout)
+        return authorized(() -> HttpRequest.newBuilder(uri(path)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
@@ -189,8 +189,13 @@ public final class ServerSession {
         accessTokenExpires = clock.instant().plusSeconds(tokenResponse.path("expires_in").asLong(60));
     }
 
+    /** The API path under the server URL, which may have a path of its own (a server behind a proxy's prefix). */
+    private URI uri(String path) {
+        return URI.create(serverUrl + path);
+    }
+
     private HttpRequest post(String path, JsonNode body) {
-        return HttpRequest.newBuilder(serverUrl.resolve(path)).timeout(requestTimeout)
+        return HttpRequest.newBuilder(uri(path)).timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     }
