@@ -53,6 +53,10 @@ class CardProjection {
             batch.edit(edited, by);
             return;
         }
+        if (event instanceof CardSynced synced) {
+            batch.synced(synced, by);
+            return;
+        }
         batch.flushPending();
         jdbi.useHandle(h -> {
             switch (event) {
@@ -66,21 +70,7 @@ class CardProjection {
                 case CardApproved approved -> touch(h, event, by, "status = 'approved'", null, null);
                 case CardRejected rejected -> touch(h, event, by, "status = 'rejected', rejection_reason = :reason",
                         "reason", rejected.reason());
-                case CardSynced synced -> h.createUpdate("""
-                                UPDATE cards SET status = 'synced', sync_error = NULL,
-                                    anki_note_id = COALESCE(:note, anki_note_id), anki_card_id = COALESCE(:card, anki_card_id),
-                                    anki_guid = COALESCE(:guid, anki_guid),
-                                    anki_note_type_id = COALESCE(:noteType, anki_note_type_id),
-                                    updated_at = :at, synced_at = :at, updated_by = :by WHERE id = :id
-                                """)
-                        .bind("note", synced.ankiIds() == null ? null : synced.ankiIds().noteId())
-                        .bind("card", synced.ankiIds() == null ? null : synced.ankiIds().cardId())
-                        .bind("guid", synced.ankiIds() == null ? null : synced.ankiIds().guid())
-                        .bind("noteType", synced.ankiIds() == null ? null : synced.ankiIds().noteTypeId())
-                        .bind("at", utc(synced.at()))
-                        .bind("by", by)
-                        .bind("id", synced.cardId().value())
-                        .execute();
+                case CardSynced synced -> throw new IllegalStateException("handled above");
                 case CardSyncFailed failed -> h.createUpdate("""
                                 UPDATE cards SET status = 'sync_failed', sync_error = :error, sync_attempts = :attempts,
                                     updated_at = :at, updated_by = :by WHERE id = :id

@@ -5,6 +5,7 @@ import static io.ankirag.adapter.out.persistence.jdbc.SqlTimes.utc;
 import io.ankirag.domain.card.AnkiIds;
 import io.ankirag.domain.card.CardEvent.CardCreated;
 import io.ankirag.domain.card.CardEvent.CardEdited;
+import io.ankirag.domain.card.CardEvent.CardSynced;
 import io.ankirag.domain.card.CardStatus;
 import io.ankirag.domain.deck.DeckId;
 import java.sql.Connection;
@@ -49,9 +50,21 @@ final class CardWriteBatch {
     private record Edit(CardEdited event, UUID by) {
     }
 
+    private record Synced(CardSynced event, UUID by) {
+    }
+
+    private static final String SYNCED = """
+            UPDATE cards SET status = 'synced', sync_error = NULL,
+                anki_note_id = COALESCE(:note, anki_note_id), anki_card_id = COALESCE(:card, anki_card_id),
+                anki_guid = COALESCE(:guid, anki_guid), anki_note_type_id = COALESCE(:noteType, anki_note_type_id),
+                updated_at = :at, synced_at = :at, updated_by = :by WHERE id = :id
+            """;
+
     private final Jdbi jdbi;
     private final List<NewCard> inserts = new ArrayList<>();
     private final List<Edit> edits = new ArrayList<>();
+    /** Written after the inserts and edits gathered before them; an insert or edit after one writes them first. */
+    private final List<Synced> syncs = new ArrayList<>();
     private final Map<UUID, Long> countDeltas = new LinkedHashMap<>();
 
     private CardWriteBatch(Jdbi jdbi) {
@@ -72,6 +85,7 @@ final class CardWriteBatch {
     }
 
     void insert(CardCreated created, UUID by) {
+        flushSyncs();
         inserts.add(new NewCard(created, by));
         countDeltas.merge(created.deckId().value(), 1L, Long::sum);
         if (!CurrentUnitOfWork.isStarted()) {
@@ -81,7 +95,19 @@ final class CardWriteBatch {
 
     /** An edit, written after the inserts gathered before it (an import may create and edit a card in one batch). */
     void edit(CardEdited edited, UUID by) {
+        flushSyncs();
         edits.add(new Edit(edited, by));
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush();
+        }
+    }
+
+    /** A push records thousands of these at once (issue 8): one JDBC batch instead of one statement each. */
+    void synced(CardSynced synced, UUID by) {
+        if (!inserts.isEmpty() || !edits.isEmpty()) {
+            flushInsertsAndEdits();
+        }
+        syncs.add(new Synced(synced, by));
         if (!CurrentUnitOfWork.isStarted()) {
             flush();
         }
@@ -99,6 +125,34 @@ final class CardWriteBatch {
      * been created or edited in this batch.
      */
     void flushPending() {
+        flushInsertsAndEdits();
+        flushSyncs();
+    }
+
+    private void flushSyncs() {
+        if (syncs.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(h -> {
+            PreparedBatch batch = h.prepareBatch(SYNCED);
+            for (Synced each : syncs) {
+                CardSynced synced = each.event();
+                AnkiIds ids = synced.ankiIds();
+                batch.bindByType("note", ids == null ? null : ids.noteId(), Long.class)
+                        .bindByType("card", ids == null ? null : ids.cardId(), Long.class)
+                        .bindByType("guid", ids == null ? null : ids.guid(), String.class)
+                        .bindByType("noteType", ids == null ? null : ids.noteTypeId(), Long.class)
+                        .bind("at", utc(synced.at()))
+                        .bindByType("by", each.by(), UUID.class)
+                        .bind("id", synced.cardId().value())
+                        .add();
+            }
+            batch.execute();
+        });
+        syncs.clear();
+    }
+
+    private void flushInsertsAndEdits() {
         flushInserts();
         if (edits.isEmpty()) {
             return;
