@@ -133,6 +133,8 @@ missing_packages() {
     # The web UI's end-to-end tests drive Debian's Chromium (playwright-core never downloads a browser).
     [[ -x /usr/bin/chromium ]] || echo chromium
     [[ -d /usr/share/fonts/truetype/liberation ]] || echo fonts-liberation
+    # The desktop agent's window is rendered on a virtual X display and screenshotted (AgentWindowIT).
+    command -v Xvfb >/dev/null || echo xvfb
   fi
   return 0
 }

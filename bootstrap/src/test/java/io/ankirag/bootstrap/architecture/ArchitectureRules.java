@@ -68,6 +68,17 @@ final class ArchitectureRules {
                 .as("use cases and queries are interfaces");
     }
 
+    /**
+     * The desktop agent (module {@code desktop-agent}, package {@code agent}) runs on the learner's machine and talks
+     * to the server over HTTP only; nothing of the server may depend on it. It is not on this module's class path,
+     * so the rule guards against anyone adding it.
+     */
+    static ArchRule serverDoesNotKnowTheDesktopAgent(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".agent..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".agent..")
+                .as("no server module depends on the desktop agent");
+    }
+
     static ArchRule[] all(String root) {
         return new ArchRule[] {
                 domainUsesOnlyTheJdk(root),
@@ -77,6 +88,7 @@ final class ArchitectureRules {
                 coreDoesNotKnowAdapters(root),
                 outPortsAreInterfaces(root),
                 inPortsAreInterfaces(root),
+                serverDoesNotKnowTheDesktopAgent(root),
         };
     }
 }
