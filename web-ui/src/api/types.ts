@@ -21,3 +21,6 @@ export type Tokens = Schemas['TokenResponse'];
 
 export const CARD_STATUSES: CardStatus[] = ['draft', 'approved', 'rejected', 'synced', 'sync_failed'];
 export const PROMPT_CATEGORIES = ['generation', 'fact_check', 'chat', 'improvement'];
+export type ChatSession = Schemas['SessionResponse'];
+export type ChatSessionDetails = Schemas['SessionDetailsResponse'];
+export type StoredChatMessage = Schemas['ChatMessageResponse'];
