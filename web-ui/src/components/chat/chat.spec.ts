@@ -24,11 +24,9 @@ describe('an assistant message', () => {
     expect(item.find('strong').text()).toBe('ATP');
     expect(item.find('img').exists()).toBe(false);
     expect(item.text()).toContain('<img src=x onerror="alert(1)">');
-    const links = item.findAllComponents(RouterLinkStub).map((link) => [link.props('to'), link.attributes('aria-label')]);
-    expect(links).toEqual([
-      [`/cards/${CARD}`, 'Cited card 1: open it'],
-      [`/cards/${CARD}`, 'Source card 1: What does ATP store? (Biology, score 0.81, cited)'],
-    ]);
+    const [citation, source] = item.findAllComponents(RouterLinkStub);
+    expect([citation!.props('to'), citation!.attributes('aria-label')]).toEqual([`/cards/${CARD}`, 'Cited card 1: open it']);
+    expect([source!.props('to'), source!.text()]).toEqual([`/cards/${CARD}`, 'card 1, Biology, score 0.81, cited: What does ATP store?']);
     expect(item.find('[data-testid="incomplete"]').exists()).toBe(false);
     expect(item.find('button').text()).toBe('Make cards from this answer');
   });
