@@ -191,10 +191,10 @@ describe('the study assistant in the browser', () => {
     await page.getByTestId('chat-sessions').getByText('Cell energy').waitFor();
 
     await page.getByLabel('Actions for Cell energy').click();
-    await page.getByRole('button', { name: 'Archive' }).click();
+    await page.getByRole('button', { name: 'Archive', exact: true }).click();
     await toast('“Cell energy” is archived.');
     await page.getByText('No chats yet').waitFor();
-    await page.getByRole('button', { name: 'Archived' }).click();
+    await page.getByRole('button', { name: 'Archived', exact: true }).click();
     await page.getByTestId('chat-sessions').getByRole('link', { name: /Cell energy/ }).click();
     await page.getByText('This chat is archived: it is read-only.').waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Your question' }).count(), 0);
@@ -203,12 +203,12 @@ describe('the study assistant in the browser', () => {
 
     await page.getByRole('button', { name: 'Active' }).click();
     await page.getByLabel('Actions for Cell energy').click();
-    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
     dialog = page.getByRole('dialog', { name: 'Delete “Cell energy”?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('chat-sessions').getByText('Cell energy').waitFor();
     await page.getByLabel('Actions for Cell energy').click();
-    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('dialog', { name: 'Delete “Cell energy”?' }).getByRole('button', { name: 'Delete' }).click();
     await toast('“Cell energy” is deleted.');
     await page.waitForURL('**/chat');
