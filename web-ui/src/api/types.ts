@@ -29,3 +29,6 @@ export type ServiceSettings = Schemas['ServiceSettingsResponse'];
 
 export const CARD_STATUSES: CardStatus[] = ['draft', 'approved', 'rejected', 'synced', 'sync_failed'];
 export const PROMPT_CATEGORIES = ['generation', 'fact_check', 'chat', 'improvement'];
+export type ChatSession = Schemas['SessionResponse'];
+export type ChatSessionDetails = Schemas['SessionDetailsResponse'];
+export type StoredChatMessage = Schemas['ChatMessageResponse'];

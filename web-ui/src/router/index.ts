@@ -28,6 +28,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/templates/:id', name: 'template', component: () => import('@/views/TemplateEditorView.vue'), props: true, meta: { title: 'Template' } },
   { path: '/prompts', name: 'prompts', component: () => import('@/views/PromptsView.vue'), meta: { title: 'Prompts' } },
   { path: '/prompts/:name', name: 'prompt', component: () => import('@/views/PromptView.vue'), props: true, meta: { title: 'Prompt' } },
+  { path: '/chat', name: 'chat', component: () => import('@/views/ChatView.vue'), meta: { title: 'Chat' } },
+  { path: '/chat/:id', name: 'chat-session', component: () => import('@/views/ChatView.vue'), props: true, meta: { title: 'Chat' } },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue'), meta: { title: 'Settings' } },
   { path: '/:missing(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { public: true, title: 'Not found' } },
 ];
@@ -38,6 +40,7 @@ export const NAVIGATION = [
   { to: '/generate', label: 'Generate' },
   { to: '/review', label: 'Review' },
   { to: '/sync', label: 'Sync' },
+  { to: '/chat', label: 'Chat' },
   { to: '/import', label: 'Import' },
   { to: '/templates', label: 'Templates' },
   { to: '/prompts', label: 'Prompts' },

@@ -3,7 +3,7 @@ import { reactive, ref, shallowRef } from 'vue';
 import { api, asProblem, authedFetch, call } from '@/api/client';
 import { ApiError, humanMessage, messageOf } from '@/api/errors';
 import type { FactCheck, GenerationJob, GenerationJobSummary, GenerationOrder } from '@/api/types';
-import { readEvents } from '@/lib/sse';
+import { readSse } from '@/lib/sse';
 
 /** A card as the stream delivers it. */
 export interface StreamedCard {
@@ -115,7 +115,7 @@ export const useGenerationStore = defineStore('generation', () => {
           throw new ApiError(response.status, asProblem(body));
         }
         job.connection = 'open';
-        for await (const event of readEvents(response.body)) {
+        for await (const event of readSse(response.body)) {
           failures = 0;
           if (handle(job, event.event, event.data)) {
             job.connection = 'closed';

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The web UI's end-to-end suite ({@code web-ui/e2e}, Node's test runner with playwright-core driving Debian's
+ * The web UI's end-to-end suite (every {@code web-ui/e2e/*.test.mjs}, Node's test runner with playwright-core driving Debian's
  * Chromium) against this whole application on its random port, with the real PostgreSQL and Redis. A missing
  * Node.js, Chromium or fixture fails the build: the suite is never skipped.
  */
@@ -45,7 +45,7 @@ class WebUiEndToEndIT extends HttpApiTestBase {
         assertThat(webUi.resolve("node_modules/playwright-core")).as("web-ui's npm ci has run").isDirectory();
 
         ProcessBuilder suite = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
-                "e2e/app.test.mjs")
+                "e2e/")
                 .directory(webUi.toFile())
                 .redirectErrorStream(true);
         suite.environment().put("BASE_URL", "http://127.0.0.1:" + port);

@@ -35,10 +35,13 @@ final class ChatDtos {
                            Instant updatedAt) {
     }
 
+    // Named apart from the fact-check's SourceResponse and the auth MessageResponse in the OpenAPI document.
+    @Schema(name = "ChatSourceResponse")
     record SourceResponse(UUID cardId, UUID deckId, double score, String snippet,
                           @Schema(description = "whether the answer cites the card as [card:ID]") boolean cited) {
     }
 
+    @Schema(name = "ChatMessageResponse")
     record MessageResponse(UUID id, int sequence, @Schema(description = "user or assistant") String role, String content,
                            String model, int inputTokens, int outputTokens, List<SourceResponse> sources,
                            @Schema(description = "stop, error or cancelled; null for the user's messages") String finishReason,
@@ -46,6 +49,7 @@ final class ChatDtos {
                            boolean complete, Instant createdAt) {
     }
 
+    @Schema(name = "ChatMessagePage")
     record MessagePage(List<MessageResponse> items, long total, int page, int size, int pages) {
     }
 
