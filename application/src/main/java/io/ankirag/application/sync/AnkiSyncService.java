@@ -100,6 +100,9 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
 
     private static final Set<CardStatus> PUSHABLE = Set.of(CardStatus.APPROVED, CardStatus.SYNCED, CardStatus.SYNC_FAILED);
 
+    /** Notes one upload of an agent's pull may carry (the agent sends 200). */
+    static final int MAX_PULLED_NOTES_PER_UPLOAD = 1000;
+
     private final AnkiConnectPort anki;
     private final SyncTaskQueuePort queue;
     private final SyncTaskReadModelPort tasks;
@@ -203,8 +206,9 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
         if (task.kind() != Kind.PULL) {
             throw new DomainException(ErrorCode.SYNC_006, "no running agent pull with id " + id);
         }
-        if (pulled.notes().size() > settings.batchSize()) {
-            throw new DomainException(ErrorCode.REQ_002, "an upload takes at most " + settings.batchSize() + " notes");
+        if (pulled.notes().size() > MAX_PULLED_NOTES_PER_UPLOAD) {
+            throw new DomainException(ErrorCode.REQ_002, "an upload takes at most " + MAX_PULLED_NOTES_PER_UPLOAD
+                    + " notes: send fewer at a time");
         }
         queue.renewLease(agentOf(owner), settings.lease());
         Set<Long> done = new HashSet<>();
