@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent end to end, as a learner runs it: its shaded jar, with {@code --no-gui} or its window on Xvfb, against the AnkiRAG server's jar
  * (real PostgreSQL and Redis) and the sync tests' AnkiConnect peer on the real Anki collection library. Pushes queued
- * with {@code via_agent} land in that collection through the agent, and the cards record it.
+ * with {@code via_agent} land in that collection through the agent, and the cards record it; pulls queued with it
+ * bring that collection's notes back as cards.
  */
 class DesktopAgentIT {
 
@@ -210,6 +211,37 @@ class DesktopAgentIT {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("refresh-token-"));
         }
         assertThat(ImageIO.read(screenshot.toFile()).getWidth()).isEqualTo(1024);
+    }
+
+    @Test
+    void pullsQueuedForTheAgentTurnNotesAddedInTheLocalAnkiIntoCards() throws Exception {
+        Api api = new Api(server.url());
+        String email = "agent-pull-" + UUID.randomUUID() + "@e2e.ankirag";
+        api.useToken(api.post("/api/auth/register", body("email", email, "password", PASSWORD)).text("access_token"));
+        String ankiDeck = "Agent pull " + UUID.randomUUID().toString().substring(0, 8) + "::Added in Anki";
+        anki.call("createDeck", Map.of("deck", ankiDeck), ANKI_KEY);
+        long note = anki.call("addNote", Map.of("note", Map.of("deckName", ankiDeck, "modelName", "Basic",
+                "fields", Map.of("Front", "Endoplasmic reticulum " + email, "Back", "folds proteins"),
+                "tags", List.of("from-anki"))), ANKI_KEY).asLong();
+        Api.Response accepted = api.post("/api/sync/pull", body("deck", ankiDeck, "via_agent", true));
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String pull = accepted.text("task_id");
+
+        try (AgentProcess agent = AgentProcess.start(work.resolve("pull.log"), Map.of("ANKIRAG_PASSWORD", PASSWORD),
+                "--no-gui", "--server-url=" + server.url(), "--email=" + email, "--anki-connect-url=" + anki.url(),
+                "--anki-connect-key=" + ANKI_KEY, "--poll-interval=1s", "--token-store=file",
+                "--config-dir=" + work.resolve("pull-config"))) {
+            JsonNode task = awaitTask(api, pull, "completed");
+            agent.awaitLine(line -> line.contains("sync pull " + pull + ": 1 pulled, 0 failed"), Duration.ofSeconds(30));
+
+            JsonNode result = task.path("results").get(0);
+            assertThat(result.path("outcome").asText()).isEqualTo("created");
+            assertThat(result.path("anki_note_id").asLong()).isEqualTo(note);
+            JsonNode card = api.get("/api/cards/" + result.path("card_id").asText()).body();
+            assertThat(card.path("status").asText()).isEqualTo("synced");
+            assertThat(card.path("fields").path("Front").asText()).isEqualTo("Endoplasmic reticulum " + email);
+            assertThat(card.path("tags").toString()).contains("from-anki");
+        }
     }
 
     private static Path screenshots() throws IOException {

@@ -14,6 +14,8 @@ import io.ankirag.application.port.in.card.CardView;
 import io.ankirag.application.port.in.deck.DeckView;
 import io.ankirag.application.port.in.sync.ImportAnkiPackageUseCase.ImportReport;
 import io.ankirag.application.port.in.sync.PullCardsUseCase;
+import io.ankirag.application.port.in.sync.PullPlan;
+import io.ankirag.application.port.in.sync.PulledNotes;
 import io.ankirag.application.port.in.sync.PushCardsUseCase;
 import io.ankirag.application.port.in.sync.PushPlan;
 import io.ankirag.application.port.in.sync.PushPlan.NoteResult;
@@ -29,6 +31,7 @@ import io.ankirag.application.port.in.sync.SyncTaskView.Outcome;
 import io.ankirag.application.port.in.template.TemplateView;
 import io.ankirag.application.port.out.anki.AnkiConnectPort;
 import io.ankirag.application.port.out.anki.AnkiConnectPort.CardTypeSpec;
+import io.ankirag.application.port.out.anki.AnkiConnectPort.MediaFile;
 import io.ankirag.application.port.out.anki.AnkiConnectPort.NoteInfo;
 import io.ankirag.application.port.out.anki.AnkiConnectPort.NoteTypeSpec;
 import io.ankirag.application.port.out.card.CardReadModelPort;
@@ -76,6 +79,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Pushes cards to the owner's Anki and pulls notes from it through AnkiConnect (spec 5.6, 6.3, 6.4), as tasks in a
@@ -95,6 +99,9 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
         RunSyncOnAgentUseCase {
 
     private static final Set<CardStatus> PUSHABLE = Set.of(CardStatus.APPROVED, CardStatus.SYNCED, CardStatus.SYNC_FAILED);
+
+    /** Notes one upload of an agent's pull may carry (the agent sends 200). */
+    static final int MAX_PULLED_NOTES_PER_UPLOAD = 1000;
 
     private final AnkiConnectPort anki;
     private final SyncTaskQueuePort queue;
@@ -145,10 +152,6 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
 
     @Override
     public SyncTaskView pull(UserId owner, String deckPath, boolean sinceLastPull, boolean viaAgent) {
-        if (viaAgent) {
-            // The agent carries out push plans only: a pull needs the import's mapping on the server's side.
-            throw new DomainException(ErrorCode.REQ_002, "a pull through the desktop agent is not supported yet");
-        }
         String deck = deckPath == null || deckPath.isBlank() ? null : deckPath.strip();
         Instant since = sinceLastPull ? queue.lastPullOf(owner).orElse(null) : null;
         return enqueue(new NewSyncTask(SyncTaskId.newId(clock), owner, Kind.PULL, viaAgent, List.of(), deck, since,
@@ -192,7 +195,30 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
     @Override
     public Optional<AgentWork> claim(UserId owner) {
         return queue.claimNext(agentOf(owner), settings.lease(), owner)
-                .map(task -> new AgentWork(task.id(), task.attempts(), plan(task).plan()));
+                .map(task -> task.kind() == Kind.PULL
+                        ? AgentWork.pull(task.id(), task.attempts(), new PullPlan(task.pullDeck(), task.pullSince()))
+                        : AgentWork.push(task.id(), task.attempts(), plan(task).plan()));
+    }
+
+    @Override
+    public List<CardResult> applyPulled(UserId owner, SyncTaskId id, int total, PulledNotes pulled) {
+        SyncTaskView task = runningAgentTask(owner, id);
+        if (task.kind() != Kind.PULL) {
+            throw new DomainException(ErrorCode.SYNC_006, "no running agent pull with id " + id);
+        }
+        if (pulled.notes().size() > MAX_PULLED_NOTES_PER_UPLOAD) {
+            throw new DomainException(ErrorCode.REQ_002, "an upload takes at most " + MAX_PULLED_NOTES_PER_UPLOAD
+                    + " notes: send fewer at a time");
+        }
+        queue.renewLease(agentOf(owner), settings.lease());
+        Set<Long> done = new HashSet<>();
+        task.results().forEach(result -> {
+            if (result.ankiNoteId() != null) {
+                done.add(result.ankiNoteId());
+            }
+        });
+        List<NoteInfo> notes = pulled.notes().stream().filter(note -> !done.contains(note.noteId())).toList();
+        return apply(owner, id, Math.max(total, task.results().size() + notes.size()), notes, fresh -> pulled);
     }
 
     @Override
@@ -460,35 +486,36 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
 
     private void pull(ClaimedSyncTask task) {
         UserId owner = task.owner();
-        anki.connect();
-        String query = task.pullDeck() == null ? "deck:*" : "\"deck:" + escape(task.pullDeck()) + "\"";
-        if (task.pullSince() != null) {
-            long days = Math.max(1, Duration.between(task.pullSince(), clock.instant()).toDays() + 1);
-            query += " edited:" + days;
-        }
-        List<NoteInfo> notes = new ArrayList<>();
-        for (NoteInfo note : anki.notesInfo(anki.findNotes(query))) {
-            if (task.pullSince() == null || !note.modified().isBefore(task.pullSince().truncatedTo(ChronoUnit.SECONDS))) {
-                notes.add(note);
-            }
-        }
+        PullReader reader = new PullReader(anki, clock);
+        List<NoteInfo> notes = reader.notes(new PullPlan(task.pullDeck(), task.pullSince()));
+        queue.progressed(task.id(), notes.size(), List.of());
+        apply(owner, task.id(), notes.size(), notes, fresh -> reader.details(fresh, name -> media.sizeOf(owner, name).isEmpty()));
+    }
+
+    /**
+     * Applies pulled notes: those a card has update it (or conflict), batch by batch; the others become cards, with
+     * the details {@code detailsOf} gives for them.
+     */
+    private List<CardResult> apply(UserId owner, SyncTaskId id, int total, List<NoteInfo> notes,
+                                   Function<List<NoteInfo>, PulledNotes> detailsOf) {
         Map<Long, CardView> byNote = new HashMap<>();
         cards.cardsOfAnkiNotes(owner, notes.stream().map(NoteInfo::noteId).toList())
                 .forEach(card -> byNote.putIfAbsent(card.ankiNoteId(), card));
         List<NoteInfo> fresh = notes.stream().filter(note -> !byNote.containsKey(note.noteId())).toList();
         List<NoteInfo> known = notes.stream().filter(note -> byNote.containsKey(note.noteId())).toList();
-        int total = notes.size();
-        queue.progressed(task.id(), total, List.of());
+        List<CardResult> results = new ArrayList<>();
         for (int from = 0; from < known.size(); from += settings.batchSize()) {
-            pullEdits(task, total, known.subList(from, Math.min(known.size(), from + settings.batchSize())), byNote);
+            results.addAll(pullEdits(owner, id, total, known.subList(from, Math.min(known.size(), from + settings.batchSize())),
+                    byNote));
         }
         if (!fresh.isEmpty()) {
-            pullNew(task, total, fresh);
+            results.addAll(pullNew(owner, id, total, fresh, detailsOf.apply(fresh)));
         }
+        return results;
     }
 
-    private void pullEdits(ClaimedSyncTask task, int total, List<NoteInfo> notes, Map<Long, CardView> byNote) {
-        UserId owner = task.owner();
+    private List<CardResult> pullEdits(UserId owner, SyncTaskId task, int total, List<NoteInfo> notes,
+                                       Map<Long, CardView> byNote) {
         List<CardResult> results = new ArrayList<>();
         List<CardCommand> outcome = new ArrayList<>();
         List<Integer> resultOfCommand = new ArrayList<>();
@@ -549,7 +576,8 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
                         refusals.get(i).detail()));
             }
         }
-        queue.progressed(task.id(), total, results);
+        queue.progressed(task, total, results);
+        return results;
     }
 
     /** The note's fields under the template's names: by name where they match, else by position. */
@@ -571,36 +599,33 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
      * Notes no card has yet become cards the way an .apkg import makes them (decks, templates by note type, media),
      * from a package built in memory out of what AnkiConnect answers.
      */
-    private void pullNew(ClaimedSyncTask task, int total, List<NoteInfo> notes) {
-        UserId owner = task.owner();
-        Map<String, Long> deckIds = anki.deckIds();
-        Map<String, Long> typeIds = anki.noteTypeIds();
+    private List<CardResult> pullNew(UserId owner, SyncTaskId task, int total, List<NoteInfo> notes, PulledNotes details) {
         Map<String, AnkiNoteType> types = new LinkedHashMap<>();
         Set<String> usedDecks = new LinkedHashSet<>();
         List<AnkiNote> ankiNotes = new ArrayList<>();
         List<AnkiCard> ankiCards = new ArrayList<>();
-        Set<String> mediaNames = new LinkedHashSet<>();
         for (NoteInfo note : notes) {
-            AnkiNoteType type = types.computeIfAbsent(note.noteType(), name -> noteTypeFrom(anki.noteType(name),
-                    typeIds.getOrDefault(name, 0L)));
+            NoteTypeSpec spec = details.noteTypes().get(note.noteType());
+            if (spec == null) {
+                continue; // reported below as not created
+            }
+            AnkiNoteType type = types.computeIfAbsent(note.noteType(), name -> noteTypeFrom(spec,
+                    details.noteTypeIds().getOrDefault(name, 0L)));
             List<String> values = type.fields().stream().map(name -> note.fields().getOrDefault(name, "")).toList();
             ankiNotes.add(new AnkiNote(note.noteId(), null, type.ankiId(), values, note.tags(), note.modified()));
             if (note.deck() != null && !note.cardIds().isEmpty()) {
                 usedDecks.add(note.deck());
-                ankiCards.add(new AnkiCard(note.cardIds().getFirst(), note.noteId(), deckIds.getOrDefault(note.deck(), 0L), 0));
+                ankiCards.add(new AnkiCard(note.cardIds().getFirst(), note.noteId(),
+                        details.deckIds().getOrDefault(note.deck(), 0L), 0));
             }
-            values.forEach(value -> mediaNames.addAll(AnkiExportService.mediaReferences(value)));
         }
         List<AnkiDeck> ankiDecks = usedDecks.stream()
-                .map(path -> new AnkiDeck(deckIds.getOrDefault(path, 0L), List.of(path.split("::")))).toList();
+                .map(path -> new AnkiDeck(details.deckIds().getOrDefault(path, 0L), List.of(path.split("::")))).toList();
         List<AnkiMedia> files = new ArrayList<>();
-        for (String name : mediaNames) {
-            if (media.sizeOf(owner, name).isPresent()) {
-                continue;
-            }
-            byte[] content = anki.retrieveMedia(name);
-            if (content != null) {
-                files.add(new AnkiMedia(name, content.length, () -> new ByteArrayInputStream(content)));
+        for (MediaFile file : details.media()) {
+            if (media.sizeOf(owner, file.name()).isEmpty()) {
+                byte[] content = file.content();
+                files.add(new AnkiMedia(file.name(), content.length, () -> new ByteArrayInputStream(content)));
             }
         }
         ImportReport report = imports.importPulled(owner, new AnkiPackage(AnkiPackageFormat.LATEST_ANKI21B, ankiDecks,
@@ -615,10 +640,19 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
             notCreated.add(failure.noteId());
             results.add(new CardResult(null, Outcome.FAILED, failure.noteId(), failure.detail()));
         });
+        Set<Long> imported = new HashSet<>();
+        ankiNotes.forEach(note -> imported.add(note.ankiId()));
+        notes.stream().filter(note -> !imported.contains(note.noteId()) && !notCreated.contains(note.noteId()))
+                .forEach(note -> {
+                    notCreated.add(note.noteId());
+                    results.add(new CardResult(null, Outcome.FAILED, note.noteId(),
+                            "its note type '" + note.noteType() + "' was not read from Anki"));
+                });
         List<Long> created = notes.stream().map(NoteInfo::noteId).filter(id -> !notCreated.contains(id)).toList();
         cards.cardsOfAnkiNotes(owner, created)
                 .forEach(card -> results.add(new CardResult(card.id(), Outcome.CREATED, card.ankiNoteId(), null)));
-        queue.progressed(task.id(), total, results);
+        queue.progressed(task, total, results);
+        return results;
     }
 
     private static AnkiNoteType noteTypeFrom(NoteTypeSpec spec, long id) {
@@ -626,10 +660,5 @@ public class AnkiSyncService implements PushCardsUseCase, PullCardsUseCase, Sync
                 spec.fields(), spec.cardTypes().stream()
                         .map(type -> new AnkiCardTemplate(type.name(), type.front(), type.back())).toList(),
                 spec.css());
-    }
-
-    /** A deck path inside a quoted Anki search: quotes and backslashes escaped, wildcards taken literally. */
-    static String escape(String deckPath) {
-        return deckPath.replace("\\", "\\\\").replace("\"", "\\\"").replace("*", "\\*").replace("_", "\\_");
     }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ankirag.adapter.out.anki.ankiconnect.AnkiConnectClient;
+import io.ankirag.application.port.in.sync.PullPlan;
+import io.ankirag.application.port.in.sync.PulledNotes;
 import io.ankirag.application.port.in.sync.PushPlan;
 import io.ankirag.application.port.in.sync.PushPlan.PlannedNote;
 import io.ankirag.application.port.out.anki.AnkiConnectPort.CardTypeSpec;
+import io.ankirag.application.port.out.anki.AnkiConnectPort.NoteInfo;
 import io.ankirag.application.port.out.anki.AnkiConnectPort.NoteTypeSpec;
 import io.ankirag.application.port.out.media.StoreMediaPort;
+import io.ankirag.application.sync.PullReader;
 import io.ankirag.application.sync.PushExecutor;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.bootstrap.it.Accounts.Session;
@@ -348,6 +352,81 @@ class AnkiSyncIT extends HttpApiTestBase {
                             n.path("anki_note_id").isNull() ? null : n.path("anki_note_id").asLong());
                 }).toList();
         return new PushPlan(texts(work.path("decks")), types, texts(work.path("media")), notes);
+    }
+
+    @Test
+    void aPullForTheDesktopAgentIsReadByTheAgentAndAppliedByTheServerWithTheSameConflictRules() throws InterruptedException {
+        String editedInAnki = approved(BASIC, Map.of("Front", "agent pull " + user.email(), "Back", "pushed"));
+        String editedOnBothSides = approved(BASIC, Map.of("Front", "agent conflict " + user.email(), "Back", "pushed"));
+        awaitTask(push(editedInAnki, editedOnBothSides), "completed");
+        long ankiEdited = api.get("/api/cards/" + editedInAnki, user.accessToken()).body().path("anki_note_id").asLong();
+        long bothEdited = api.get("/api/cards/" + editedOnBothSides, user.accessToken()).body().path("anki_note_id").asLong();
+        String ankiDeck = "Sync " + user.email().hashCode();
+
+        Thread.sleep(1_100); // Anki keeps modification times in whole seconds
+        api.patch("/api/cards/" + editedOnBothSides, body("fields", Map.of("Front", "agent conflict " + user.email(),
+                "Back", "edited here")), user.accessToken());
+        Thread.sleep(1_100);
+        ANKI.call("updateNoteFields", Map.of("note", Map.of("id", ankiEdited, "fields", Map.of("Back", "edited in Anki"))));
+        ANKI.call("updateNoteFields", Map.of("note", Map.of("id", bothEdited, "fields", Map.of("Back", "edited in Anki, later"))));
+        ANKI.call("createDeck", Map.of("deck", ankiDeck + "::Added in Anki"));
+        long added = ANKI.call("addNote", Map.of("note", Map.of("deckName", ankiDeck + "::Added in Anki", "modelName", "Basic",
+                "fields", Map.of("Front", "added in Anki " + user.email(), "Back", "new"), "tags", List.of("anki")))).asLong();
+
+        var accepted = api.post("/api/sync/pull", body("deck", ankiDeck, "via_agent", true), user.accessToken());
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String id = accepted.text("task_id");
+        Thread.sleep(600); // several polls of the server's workers, which never take an agent task
+        assertThat(api.get("/api/sync/tasks/" + id, user.accessToken()).text("status")).isEqualTo("queued");
+
+        var claimed = api.post("/api/sync/agent/claim", Map.of(), user.accessToken());
+        assertThat(claimed.status()).as(claimed.body().toString()).isEqualTo(200);
+        assertThat(claimed.text("task_id")).isEqualTo(id);
+        assertThat(claimed.text("kind")).isEqualTo("pull");
+        assertThat(claimed.body().path("pull").path("deck").asText()).isEqualTo(ankiDeck);
+
+        // What the desktop agent does: the same reader and client against its Anki, uploaded in batches.
+        var client = new AnkiConnectClient(ANKI.url(), null, Duration.ofSeconds(2), Duration.ofSeconds(20));
+        PullReader reader = new PullReader(client, java.time.Clock.systemUTC());
+        List<NoteInfo> notes = reader.notes(new PullPlan(claimed.body().path("pull").path("deck").asText(), null));
+        assertThat(notes).hasSize(3);
+        Map<String, Object> upload = uploadOf(notes.size(), reader.details(notes, name -> true));
+        var foreign = api.post("/api/sync/agent/tasks/" + id + "/pulled", upload, accounts.register().accessToken());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.code()).isEqualTo("SYNC_006");
+        var uploaded = api.post("/api/sync/agent/tasks/" + id + "/pulled", upload, user.accessToken());
+        assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(200);
+        assertThat(uploaded.body().path("results")).hasSize(3);
+        assertThat(api.post("/api/sync/agent/tasks/" + id + "/finish", Map.of(), user.accessToken()).status()).isEqualTo(204);
+
+        JsonNode task = awaitTask(id, "completed");
+        assertThat(task.path("cards_count").asInt()).isEqualTo(3);
+        assertThat(outcomeOf(task, editedInAnki)).isEqualTo("pulled");
+        assertThat(outcomeOf(task, editedOnBothSides)).isEqualTo("conflict_anki_won");
+        JsonNode created = find(task.path("results"), r -> r.path("anki_note_id").asLong() == added);
+        assertThat(created.path("outcome").asText()).isEqualTo("created");
+        assertThat(api.get("/api/cards/" + editedInAnki, user.accessToken()).body().path("fields").path("Back").asText())
+                .isEqualTo("edited in Anki");
+        assertThat(api.get("/api/cards/" + editedOnBothSides, user.accessToken()).body().path("fields").path("Back").asText())
+                .isEqualTo("edited in Anki, later");
+        assertThat(api.get("/api/cards/" + editedOnBothSides + "/history", user.accessToken()).body().toString())
+                .contains("card_sync_conflict_resolved").contains("Anki's version");
+        var newCard = api.get("/api/cards/" + created.path("card_id").asText(), user.accessToken());
+        assertThat(newCard.text("status")).isEqualTo("synced");
+        assertThat(newCard.body().path("fields").path("Front").asText()).isEqualTo("added in Anki " + user.email());
+    }
+
+    private static Map<String, Object> uploadOf(int total, PulledNotes pulled) {
+        return body("total", total, "decks", pulled.deckIds(),
+                "note_types", pulled.noteTypes().values().stream().map(t -> body("name", t.name(),
+                        "id", pulled.noteTypeIds().get(t.name()), "cloze", t.cloze(), "fields", t.fields(),
+                        "card_types", t.cardTypes().stream().map(c -> body("name", c.name(), "front", c.front(),
+                                "back", c.back())).toList(), "css", t.css())).toList(),
+                "notes", pulled.notes().stream().map(n -> body("note_id", n.noteId(), "note_type", n.noteType(),
+                        "deck", n.deck(), "fields", n.fields(), "tags", n.tags(), "modified", n.modified().toString(),
+                        "card_ids", n.cardIds())).toList(),
+                "media", pulled.media().stream().map(m -> body("name", m.name(),
+                        "content", java.util.Base64.getEncoder().encodeToString(m.content()))).toList());
     }
 
     @Test

@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The work loop: every poll interval, ask AnkiConnect whether Anki is open, then claim the pushes queued for this
- * agent, run each against Anki and report its results batch by batch, until none is left. Work is claimed only while
+ * The work loop: every poll interval, ask AnkiConnect whether Anki is open, then claim the pushes and pulls queued for
+ * this agent, run each against Anki and report its results (a pull: upload what it read) batch by batch, until none
+ * is left. Work is claimed only while
  * Anki answers, so that nothing sits claimed on a machine whose Anki is closed; Anki going away during a push hands
  * it back for the server's retry ({@code SYNC_001}), and a refusal as a whole fails it with its code. A login the
  * server no longer takes stops the loop and tells {@code onLoginRequired}.
@@ -122,7 +123,9 @@ public final class AgentLoop implements AutoCloseable {
         String detail = null;
         try {
             runner.run(work, batch -> {
-                server.report(work, batch);
+                if (!work.isPull()) {
+                    server.report(work, batch);
+                }
                 results.addAll(batch);
             });
         } catch (AnkiUnavailableException e) {
@@ -160,10 +163,11 @@ public final class AgentLoop implements AutoCloseable {
             if (result.succeeded()) {
                 succeeded++;
             } else {
-                failures.add(work.describe(result.cardId()) + ": " + result.error());
+                failures.add((result.cardId() == null ? "Anki note " + result.ankiNoteId() : work.describe(result.cardId()))
+                        + ": " + result.error());
             }
         }
-        return new LastSync(clock.instant(), work.taskId(), "push", succeeded, results.size() - succeeded, failures);
+        return new LastSync(clock.instant(), work.taskId(), work.kind(), succeeded, results.size() - succeeded, failures);
     }
 
     private boolean ankiAnswers() {

@@ -34,7 +34,8 @@ public record AgentStatus(Side server, Side anki, LastSync lastSync, Instant nex
         }
 
         public String summary() {
-            return kind + " " + taskId + ": " + succeeded + " synced, " + failed + " failed";
+            return kind + " " + taskId + ": " + succeeded + ("pull".equals(kind) ? " pulled, " : " synced, ") + failed
+                    + " failed";
         }
     }
 
