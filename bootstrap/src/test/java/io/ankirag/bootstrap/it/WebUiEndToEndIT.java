@@ -45,7 +45,7 @@ class WebUiEndToEndIT extends HttpApiTestBase {
         assertThat(webUi.resolve("node_modules/playwright-core")).as("web-ui's npm ci has run").isDirectory();
 
         ProcessBuilder suite = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
-                "e2e/app.test.mjs")
+                "e2e/")
                 .directory(webUi.toFile())
                 .redirectErrorStream(true);
         suite.environment().put("BASE_URL", "http://127.0.0.1:" + port);
