@@ -73,7 +73,7 @@ describe('sync with Anki in the browser', () => {
     await assertAccessible(page, 'sync task');
     await screenshot(page, 'sync-task-deferred');
 
-    const listed = page.getByTestId('sync-tasks').getByRole('listitem').filter({ hasText: taskId.slice(0, 8) });
+    const listed = page.getByTestId('sync-tasks').getByRole('listitem').filter({ has: page.locator(`a[href="/sync/${taskId}"]`) });
     await listed.getByText('deferred').waitFor();
     await listed.getByText('0 of 2').waitFor();
     assertClean(problems);

@@ -42,6 +42,7 @@ describe('the sync screen', () => {
     const items = view.findAll('[data-testid="sync-tasks"] li');
     expect(items).toHaveLength(2);
     expect(items[0]!.text()).toContain('push t1');
+    expect(items[0]!.get('a').attributes('href')).toBe('/sync/t1');
     expect(items[0]!.text()).toContain('2 of 2');
     expect(items[1]!.text()).toContain('deferred');
   });
