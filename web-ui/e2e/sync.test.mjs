@@ -79,6 +79,17 @@ describe('sync with Anki in the browser', () => {
     assertClean(problems);
   });
 
+  it('shows on the settings page that the server’s Anki does not answer', async () => {
+    await page.goto('/settings');
+    const anki = page.getByTestId('anki-connection');
+    await anki.getByText('not reachable', { exact: true }).waitFor();
+    await anki.getByText('http://127.0.0.1:8765').waitFor();
+    await anki.getByText('Anki is not reachable. Is Anki running with AnkiConnect?').waitFor();
+    await assertAccessible(page, 'settings (Anki not reachable)');
+    await screenshot(page, 'sync-settings');
+    assertClean(problems);
+  });
+
   it('offers pulling from Anki and shows the sync screen at 360 px', async () => {
     await page.goto('/sync');
     const form = page.getByTestId('pull-form');
