@@ -1,91 +1,103 @@
-import { asProblem, authedFetch } from './client';
-import { ApiError, retryAfterSeconds } from './errors';
+import { api, asProblem, authedFetch, call } from './client';
+import { ApiError, ERROR_MESSAGES, messageOf, whenAgain } from './errors';
+import type { components } from './schema';
+import { readSse } from '@/lib/sse';
 
-// POST /api/sync/push and GET /api/sync/tasks/{id} (spec 5.6) are being built on the server: they are not in
-// openapi.json yet, so their shapes are written here from the spec, and a server without them (404 for the route)
-// is told apart from a refused push.
+type Schemas = components['schemas'];
 
-/** POST /api/sync/push → 202 (spec 5.6). */
-export interface PushAccepted {
-  task_id: string;
-  status: string;
-  cards_count: number;
+/** POST /api/sync/push and /api/sync/pull → 202: the task to follow. */
+export type SyncTaskAccepted = Schemas['SyncTaskAccepted'];
+/** GET /api/sync/tasks/{id}: the task with its per-card results, its error and, when deferred, its next try. */
+export type SyncTask = Schemas['SyncTaskResponse'];
+export type SyncCardResult = Schemas['CardResultResponse'];
+export type SyncTaskPage = Schemas['PageResponseSyncTaskResponse'];
+export type PullOrder = Schemas['PullRequest'];
+
+/** Task statuses after which nothing changes any more. */
+export const FINISHED = new Set(['completed', 'failed']);
+
+export async function pushToAnki(cardIds: string[], viaAgent = false): Promise<SyncTaskAccepted> {
+  return call(api.POST('/api/sync/push', { body: { card_ids: cardIds, via_agent: viaAgent } }));
 }
 
-/** One card of a sync task: pushed, or why not. */
-export interface SyncCardResult {
-  card_id: string;
-  status: string;
-  error?: string | null;
-  code?: string | null;
-  anki_note_id?: number | null;
-}
-
-/** GET /api/sync/tasks/{id}: read leniently, since the server side is still being written. */
-export interface SyncTask {
-  id: string;
-  status: string;
-  cards_count?: number;
-  synced?: number;
-  failed?: number;
-  error?: string | null;
-  results?: SyncCardResult[];
-  created_at?: string;
-  finished_at?: string | null;
-}
-
-export const SYNC_UNAVAILABLE = 'Pushing to Anki is not available on this server yet. Export a deck as .apkg and import it into Anki instead.';
-
-/** The server has no such route (REQ_004 from the router, not a refusal of an existing task). */
-export class SyncUnavailableError extends Error {
-  constructor() {
-    super(SYNC_UNAVAILABLE);
-    this.name = 'SyncUnavailableError';
-  }
-}
-
-async function send(path: string, init: RequestInit = {}): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await authedFetch(new Request(new URL(path, globalThis.location.origin), init));
-  } catch {
-    throw new ApiError(0, null);
-  }
-  const body = await response.json().catch(() => null);
-  if (response.ok) return body;
-  const problem = asProblem(body);
-  if ((response.status === 404 && (!problem?.code || problem.code === 'REQ_004')) || response.status === 405) {
-    throw new SyncUnavailableError();
-  }
-  throw new ApiError(response.status, problem, retryAfterSeconds(response.headers.get('Retry-After')));
-}
-
-export async function pushToAnki(cardIds: string[]): Promise<PushAccepted> {
-  return (await send('/api/sync/push', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ card_ids: cardIds }),
-  })) as PushAccepted;
+export async function pullFromAnki(order: PullOrder): Promise<SyncTaskAccepted> {
+  return call(api.POST('/api/sync/pull', { body: order }));
 }
 
 export async function syncTask(id: string): Promise<SyncTask> {
-  const task = (await send(`/api/sync/tasks/${encodeURIComponent(id)}`)) as SyncTask & { task_id?: string };
-  return { ...task, id: task.id ?? task.task_id ?? id };
+  return call(api.GET('/api/sync/tasks/{id}', { params: { path: { id } } }));
 }
 
-const KEY = 'ankirag.sync_tasks';
+export async function syncTasks(page = 1, size = 20): Promise<SyncTaskPage> {
+  return call(api.GET('/api/sync/tasks', { params: { query: { page, size } } }));
+}
 
-/** The tasks started from this browser, newest first (the spec has no list endpoint). */
-export function rememberedTasks(): Array<{ id: string; at: string; cards: number }> {
-  try {
-    const stored = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(stored) ? stored : [];
-  } catch {
-    return [];
+/**
+ * A task's own failure (or, for a deferred task, why its last attempt failed) as a message for people: the
+ * catalogue's sentence for the code, the server's detail where it says which value or note, and when Anki will be
+ * tried again.
+ */
+export function taskProblem(task: Pick<SyncTask, 'error' | 'retry_at' | 'status'>, now = new Date()): string | null {
+  const code = task.error?.code;
+  if (!code && !task.error?.detail) return null;
+  const known = code && Object.hasOwn(ERROR_MESSAGES, code) ? ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES] : null;
+  let message = known ?? `Something went wrong (${code ?? 'unknown'}).`;
+  if (task.error?.detail && (code === 'SYNC_005' || !known)) message += ` (${task.error.detail})`;
+  if (task.retry_at) message += ` ${retryText(task.retry_at, now)}`;
+  return message;
+}
+
+/** "It will be tried again in 5 minutes (at 14:05)." for a deferred task. */
+export function retryText(retryAt: string, now = new Date()): string {
+  const seconds = (Date.parse(retryAt) - now.getTime()) / 1000;
+  return seconds > 0 ? `It will be tried again ${whenAgain(seconds, now)}.` : 'It will be tried again shortly.';
+}
+
+/** What the stream says, event by event (adapters-in-sse/sync/SyncTaskEventStream). */
+export type SyncStreamEvent =
+  | { event: 'progress'; status: string; cards_count: number; done_count: number; attempts: number; retry_at: string | null; message: string | null }
+  | { event: 'result'; position: number; card_id: string | null; outcome: string; anki_note_id: number | null; error: string | null }
+  | { event: 'complete'; cards_count: number; synced: number; failed: number }
+  | { event: 'error'; message: string | null; code: string | null };
+
+const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
+
+/**
+ * Follows GET /api/sync/tasks/{id}/stream with the bearer token (fetch, not EventSource), resuming after the last
+ * result received when the connection drops, until the task completes or fails. Resolves when the stream ends;
+ * rejects with an ApiError when the server refuses the stream (no such task) or the connection cannot be restored.
+ */
+export async function followSyncTask(id: string, onEvent: (event: SyncStreamEvent) => void, signal: AbortSignal): Promise<void> {
+  let resumeFrom = 0;
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      const url = new URL(`/api/sync/tasks/${encodeURIComponent(id)}/stream`, globalThis.location.origin);
+      if (resumeFrom > 0) url.searchParams.set('resume_from', String(resumeFrom));
+      const response = await authedFetch(new Request(url, { headers: { Accept: 'text/event-stream' }, signal }));
+      if (!response.ok || !response.body) {
+        const body = await response.json().catch(() => null);
+        throw new ApiError(response.status, asProblem(body));
+      }
+      for await (const sse of readSse(response.body)) {
+        failures = 0;
+        const payload = JSON.parse(sse.data);
+        if (sse.event === 'result') resumeFrom = Math.max(resumeFrom, payload.position ?? 0);
+        onEvent({ event: sse.event, ...payload } as SyncStreamEvent);
+        if (sse.event === 'complete' || sse.event === 'error') return;
+      }
+    } catch (failure) {
+      if (signal.aborted) return;
+      if (failure instanceof ApiError && failure.status >= 400 && failure.status < 500) throw failure;
+      if (!(failure instanceof ApiError) && !(failure instanceof TypeError) && !(failure instanceof DOMException)) {
+        throw new Error(messageOf(failure));
+      }
+    }
+    if (signal.aborted) return;
+    failures++;
+    if (failures > RECONNECT_DELAYS_MS.length) {
+      throw new Error('The connection to the server was lost. The task goes on; reload the page to see how it ended.');
+    }
+    await new Promise((resolve) => setTimeout(resolve, RECONNECT_DELAYS_MS[failures - 1]));
   }
-}
-
-export function rememberTask(accepted: PushAccepted): void {
-  const tasks = [{ id: accepted.task_id, at: new Date().toISOString(), cards: accepted.cards_count }, ...rememberedTasks()];
-  localStorage.setItem(KEY, JSON.stringify(tasks.slice(0, 50)));
 }

@@ -238,8 +238,10 @@ class ApplicationServicesConfiguration {
     }
 
     @Bean
-    ServiceSettingsService serviceSettingsService(LanguageModelSettingsPort models, SearchIndexService index) {
-        return new ServiceSettingsService(models, index);
+    ServiceSettingsService serviceSettingsService(LanguageModelSettingsPort models, SearchIndexService index,
+                                                  AnkiConnectPort anki,
+                                                  @Value("${ankirag.anki-connect.health-timeout}") Duration ankiTimeout) {
+        return new ServiceSettingsService(models, index, anki, ankiTimeout);
     }
 
     @Bean

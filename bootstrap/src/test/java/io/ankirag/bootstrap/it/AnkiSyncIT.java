@@ -86,6 +86,16 @@ class AnkiSyncIT extends HttpApiTestBase {
     }
 
     @Test
+    void theSettingsPageShowsTheRunningAnkiWithItsAddOnVersion() {
+        var anki = api.get("/api/settings/health", user.accessToken()).body().path("anki");
+
+        assertThat(anki.path("url").asText()).isEqualTo(ANKI.url().toString());
+        assertThat(anki.path("reachable").asBoolean()).isTrue();
+        assertThat(anki.path("version").asInt()).isGreaterThanOrEqualTo(6);
+        assertThat(anki.path("problem_code").isNull()).isTrue();
+    }
+
+    @Test
     void theFirstPushCreatesTheDeckPathAndTheNoteTypeAndAddsEveryCard() {
         String template = api.post("/api/templates", body("name", "Vocab " + user.email().hashCode(),
                 "fields", List.of(field("Word", true), field("Meaning", false), field("Example", false)),

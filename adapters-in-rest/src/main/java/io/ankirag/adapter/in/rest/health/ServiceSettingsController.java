@@ -1,6 +1,7 @@
 package io.ankirag.adapter.in.rest.health;
 
 import io.ankirag.application.port.in.health.ServiceSettingsQuery;
+import io.ankirag.application.port.in.health.ServiceSettingsQuery.AnkiSetting;
 import io.ankirag.application.port.in.health.ServiceSettingsQuery.EmbeddingSetting;
 import io.ankirag.application.port.in.health.ServiceSettingsQuery.ServiceSettings;
 import io.ankirag.application.port.out.llm.LanguageModelSettingsPort.ModelSetting;
@@ -11,7 +12,7 @@ import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The settings page's view of the installation: which models are configured and working, without keys or URLs. */
+/** The settings page's view of the installation: which models are configured and working, without keys (the LLM URLs are not shown; AnkiConnect's, usually a local address, is). */
 @RestController
 @Tag(name = "System")
 class ServiceSettingsController {
@@ -25,7 +26,14 @@ class ServiceSettingsController {
                              String lastError) {
     }
 
-    record ServiceSettingsResponse(ModelResponse llm, ModelResponse factCheck, EmbeddingResponse embedding) {
+    record AnkiResponse(@Schema(description = "where the server reaches AnkiConnect, without the key") String url,
+                        boolean reachable, @Schema(description = "the add-on's protocol version") Integer version,
+                        @Schema(description = "SYNC_001 not reachable, SYNC_003 add-on too old, SYNC_004 access refused")
+                        String problemCode, String problem) {
+    }
+
+    record ServiceSettingsResponse(ModelResponse llm, ModelResponse factCheck, EmbeddingResponse embedding,
+                                   AnkiResponse anki) {
     }
 
     private final ServiceSettingsQuery settings;
@@ -39,9 +47,11 @@ class ServiceSettingsController {
     ServiceSettingsResponse health() {
         ServiceSettings current = settings.settings();
         EmbeddingSetting embedding = current.embedding();
+        AnkiSetting anki = current.anki();
         return new ServiceSettingsResponse(model(current.chatModel()), model(current.factChecker()),
                 new EmbeddingResponse(embedding.model(), embedding.servingModel(), embedding.state().name().toLowerCase(Locale.ROOT),
-                        embedding.pending(), embedding.failed(), embedding.lastError()));
+                        embedding.pending(), embedding.failed(), embedding.lastError()),
+                new AnkiResponse(anki.url(), anki.reachable(), anki.version(), anki.problemCode(), anki.problem()));
     }
 
     private static ModelResponse model(ModelSetting setting) {

@@ -80,8 +80,18 @@ public final class AnkiConnectClient implements AnkiConnectPort {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
+    @Override
     public URI url() {
         return url;
+    }
+
+    @Override
+    public int version() {
+        JsonNode version = call("version", null);
+        if (!version.canConvertToInt()) {
+            throw new DomainException(ErrorCode.SYNC_003, "AnkiConnect at " + url + " answered version " + version.asText());
+        }
+        return version.asInt();
     }
 
     @Override

@@ -60,6 +60,12 @@ class AnkiConnectClientTest {
     }
 
     @Test
+    void versionAnswersTheAddOnsProtocolVersionEvenWhenItIsTooOldToSync() {
+        anki.on("version", params -> NODES.numberNode(5));
+        assertThat(client(null).version()).isEqualTo(5);
+    }
+
+    @Test
     void anOldAddOnVersionIsSync003() {
         anki.on("version", params -> NODES.numberNode(5));
         assertCode(client(null)::connect, ErrorCode.SYNC_003, "version 6");

@@ -22,7 +22,20 @@ public interface ServiceSettingsQuery {
                             String lastError) {
     }
 
-    record ServiceSettings(ModelSetting chatModel, ModelSetting factChecker, EmbeddingSetting embedding) {
+    /**
+     * The server's AnkiConnect and whether it answers now. Anki often runs on the learner's own computer, reached
+     * through the desktop agent instead, so an unreachable Anki is a state to show, not a failure of the page.
+     *
+     * @param url          where the server reaches AnkiConnect, without user info, query or key
+     * @param version      the add-on's protocol version when it answered, else {@code null}
+     * @param problemCode  {@code SYNC_001} (not reachable in time), {@code SYNC_003} (too old), else {@code null}
+     * @param problem      what went wrong, in words, else {@code null}
+     */
+    record AnkiSetting(String url, boolean reachable, Integer version, String problemCode, String problem) {
+    }
+
+    record ServiceSettings(ModelSetting chatModel, ModelSetting factChecker, EmbeddingSetting embedding,
+                           AnkiSetting anki) {
     }
 
     ServiceSettings settings();

@@ -1,5 +1,6 @@
 package io.ankirag.application.port.out.anki;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,15 @@ public interface AnkiConnectPort {
 
     /** Checks that Anki answers, speaks version 6 or later and lets us in; call it before anything else. */
     void connect();
+
+    /**
+     * The add-on's protocol version: a light check that Anki answers (no permission prompt), for the settings page.
+     * Throws {@code SYNC_001} when Anki is not reachable.
+     */
+    int version();
+
+    /** Where AnkiConnect is reached, without the key. */
+    URI url();
 
     Set<String> deckNames();
 
