@@ -94,6 +94,16 @@ class PullReaderTest {
     /** Answers reads from what the test put in; records what it was asked. */
     private static final class ScriptedAnki implements AnkiConnectPort {
 
+        @Override
+        public int version() {
+            return 6;
+        }
+
+        @Override
+        public java.net.URI url() {
+            return java.net.URI.create("http://127.0.0.1:8765");
+        }
+
         final List<NoteInfo> notes = new ArrayList<>();
         final Map<String, byte[]> media = new LinkedHashMap<>();
         final List<String> queries = new ArrayList<>();

@@ -185,6 +185,16 @@ class PullWorkTest {
     /** An Anki with notes to read (modified a minute ago), refusing every write. */
     private static final class ReadOnlyAnki implements AnkiConnectPort {
 
+        @Override
+        public int version() {
+            return 6;
+        }
+
+        @Override
+        public java.net.URI url() {
+            return java.net.URI.create("http://127.0.0.1:8765");
+        }
+
         static final NoteTypeSpec BASIC = new NoteTypeSpec("Basic", false, List.of("Front", "Back"),
                 List.of(new CardTypeSpec("Card 1", "{{Front}}", "{{Back}}")), "");
 
