@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -118,12 +117,12 @@ class ChatBenchmark {
             awaitProjection();
             line("cards %d..%d created and queued: %.1f s", PIPELINE_CARDS, TOTAL_CARDS, seconds(start));
             start = System.nanoTime();
-            String indexName = "card_embeddings_hnsw_" + modelId(model).toString().replace("-", "");
+            String indexName = "card_embeddings_hnsw_" + BenchVectors.modelId(jdbi, model).toString().replace("-", "");
             String indexDefinition = jdbi.withHandle(h -> h.createQuery(
                             "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = :name")
                     .bind("name", indexName).mapTo(String.class).one());
             jdbi.useHandle(h -> h.execute("DROP INDEX " + indexName));
-            fillNearRealVectors(model);
+            BenchVectors.fillNearRealVectors(jdbi, model);
             jdbi.useHandle(h -> {
                 h.execute("SET maintenance_work_mem = '1GB'");
                 h.execute(indexDefinition);
@@ -275,45 +274,6 @@ class ChatBenchmark {
         }
     }
 
-    /** Each card without a vector gets a pipelined card's vector plus noise, normalised (as in RagBenchmark). */
-    private void fillNearRealVectors(EmbeddingModelInfo model) {
-        String type = "vector(" + model.dimensions() + ")";
-        List<float[]> real = jdbi.withHandle(h -> h.createQuery("SELECT embedding::text FROM card_embeddings WHERE embedding IS NOT NULL LIMIT 20000")
-                .map((rs, ctx) -> parse(rs.getString(1))).list());
-        List<UUID> missing = jdbi.withHandle(h -> h.createQuery("SELECT card_id FROM card_embeddings WHERE embedding IS NULL")
-                .mapTo(UUID.class).list());
-        Random random = new Random(7);
-        for (int from = 0; from < missing.size(); from += 1000) {
-            List<UUID> part = missing.subList(from, Math.min(missing.size(), from + 1000));
-            jdbi.useTransaction(h -> {
-                PreparedBatch batch = h.prepareBatch("UPDATE card_embeddings SET embedding = CAST(:v AS " + type
-                        + "), embedded_hash = md5(content_text)::uuid WHERE card_id = :card");
-                for (UUID card : part) {
-                    float[] base = real.get(random.nextInt(real.size()));
-                    float[] vector = new float[base.length];
-                    double norm = 0;
-                    for (int d = 0; d < base.length; d++) {
-                        vector[d] = (float) (base[d] + random.nextGaussian() * 0.02);
-                        norm += vector[d] * vector[d];
-                    }
-                    StringBuilder literal = new StringBuilder("[");
-                    for (int d = 0; d < vector.length; d++) {
-                        literal.append(d == 0 ? "" : ",").append((float) (vector[d] / Math.sqrt(norm)));
-                    }
-                    batch.bind("v", literal.append(']').toString()).bind("card", card).add();
-                }
-                batch.execute();
-                h.createUpdate("DELETE FROM embedding_queue WHERE card_id = ANY(:cards)").bindArray("cards", UUID.class, part).execute();
-            });
-        }
-    }
-
-    private UUID modelId(EmbeddingModelInfo model) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id FROM embedding_models WHERE provider = :p AND name = :n AND dimensions = :d")
-                .bind("p", model.provider()).bind("n", model.name()).bind("d", model.dimensions()).mapTo(UUID.class).one());
-    }
-
     private String login(String email, String password) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
                 .header("Content-Type", "application/json")
@@ -324,15 +284,6 @@ class ChatBenchmark {
 
     private static double percentile(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
-    }
-
-    private static float[] parse(String literal) {
-        String[] parts = literal.substring(1, literal.length() - 1).split(",");
-        float[] vector = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            vector[i] = Float.parseFloat(parts[i]);
-        }
-        return vector;
     }
 
     private void line(String format, Object... args) {

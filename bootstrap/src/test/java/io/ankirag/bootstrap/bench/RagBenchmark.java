@@ -39,7 +39,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,12 +168,12 @@ class RagBenchmark {
             start = System.nanoTime();
             // Inserting into the HNSW graph one by one would take longer than the pipeline itself: the model's index
             // is built anew, in bulk, over every vector instead.
-            String indexName = "card_embeddings_hnsw_" + modelId(model).toString().replace("-", "");
+            String indexName = "card_embeddings_hnsw_" + BenchVectors.modelId(jdbi, model).toString().replace("-", "");
             String indexDefinition = jdbi.withHandle(h -> h.createQuery(
                             "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = :name")
                     .bind("name", indexName).mapTo(String.class).one());
             jdbi.useHandle(h -> h.execute("DROP INDEX " + indexName));
-            fillNearRealVectors(model);
+            BenchVectors.fillNearRealVectors(jdbi, model);
             jdbi.useHandle(h -> {
                 h.execute("SET maintenance_work_mem = '1GB'");
                 h.execute(indexDefinition);
@@ -199,7 +198,7 @@ class RagBenchmark {
         // 6. Recall@10 of the HNSW index against an exact scan of the same rows, per ef_search.
         List<String> queries = queries();
         List<float[]> vectors = embedder.embed(queries, EmbeddingPurpose.QUERY);
-        UUID modelId = modelId(model);
+        UUID modelId = BenchVectors.modelId(jdbi, model);
         List<Set<UUID>> exact = new ArrayList<>();
         start = System.nanoTime();
         for (float[] vector : vectors) {
@@ -323,45 +322,6 @@ class RagBenchmark {
         }
     }
 
-    /** Each card without a vector gets a pipelined card's vector plus noise, normalised. */
-    private void fillNearRealVectors(EmbeddingModelInfo model) {
-        String type = "vector(" + model.dimensions() + ")";
-        List<float[]> real = jdbi.withHandle(h -> h.createQuery("SELECT embedding::text FROM card_embeddings WHERE embedding IS NOT NULL LIMIT 20000")
-                .map((rs, ctx) -> parse(rs.getString(1))).list());
-        List<UUID> missing = jdbi.withHandle(h -> h.createQuery("SELECT card_id FROM card_embeddings WHERE embedding IS NULL")
-                .mapTo(UUID.class).list());
-        Random random = new Random(7);
-        for (int from = 0; from < missing.size(); from += 1000) {
-            List<UUID> part = missing.subList(from, Math.min(missing.size(), from + 1000));
-            jdbi.useTransaction(h -> {
-                PreparedBatch batch = h.prepareBatch("UPDATE card_embeddings SET embedding = CAST(:v AS " + type
-                        + "), embedded_hash = md5(content_text)::uuid WHERE card_id = :card");
-                for (UUID card : part) {
-                    float[] base = real.get(random.nextInt(real.size()));
-                    float[] vector = new float[base.length];
-                    double norm = 0;
-                    for (int d = 0; d < base.length; d++) {
-                        vector[d] = (float) (base[d] + random.nextGaussian() * 0.02);
-                        norm += vector[d] * vector[d];
-                    }
-                    StringBuilder literal = new StringBuilder("[");
-                    for (int d = 0; d < vector.length; d++) {
-                        literal.append(d == 0 ? "" : ",").append((float) (vector[d] / Math.sqrt(norm)));
-                    }
-                    batch.bind("v", literal.append(']').toString()).bind("card", card).add();
-                }
-                batch.execute();
-                h.createUpdate("DELETE FROM embedding_queue WHERE card_id = ANY(:cards)").bindArray("cards", UUID.class, part).execute();
-            });
-        }
-    }
-
-    private UUID modelId(EmbeddingModelInfo model) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id FROM embedding_models WHERE provider = :p AND name = :n AND dimensions = :d")
-                .bind("p", model.provider()).bind("n", model.name()).bind("d", model.dimensions()).mapTo(UUID.class).one());
-    }
-
     /** {@code ef} 0: an exact scan (index scans off), else the HNSW index with that ef_search. */
     private List<UUID> nearestIds(UUID model, int dimensions, UserId owner, float[] vector, int ef) {
         String type = "vector(" + dimensions + ")";
@@ -375,7 +335,7 @@ class RagBenchmark {
             }
             return h.createQuery("SELECT card_id FROM card_embeddings WHERE model_id = '" + model + "' AND owner_id = :owner"
                             + " AND embedding IS NOT NULL ORDER BY " + distance + " LIMIT 10")
-                    .bind("q", literal(vector)).bind("owner", owner.value())
+                    .bind("q", BenchVectors.literal(vector)).bind("owner", owner.value())
                     .mapTo(UUID.class).list();
         });
     }
@@ -433,23 +393,6 @@ class RagBenchmark {
 
     private static double percentile(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
-    }
-
-    private static float[] parse(String literal) {
-        String[] parts = literal.substring(1, literal.length() - 1).split(",");
-        float[] vector = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            vector[i] = Float.parseFloat(parts[i]);
-        }
-        return vector;
-    }
-
-    private static String literal(float[] vector) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < vector.length; i++) {
-            out.append(i == 0 ? "" : ",").append(vector[i]);
-        }
-        return out.append(']').toString();
     }
 
     private void line(String format, Object... args) {
