@@ -7,7 +7,6 @@ import io.ankirag.adapter.out.llm.fake.FakeLlmServer.Received;
 import io.ankirag.application.port.in.auth.RegisterUserUseCase;
 import io.ankirag.application.port.in.auth.RegisterUserUseCase.RegisterUser;
 import io.ankirag.application.port.in.card.ManageCardsUseCase;
-import io.ankirag.application.port.in.card.ManageCardsUseCase.CardContent;
 import io.ankirag.application.port.in.deck.ManageDecksUseCase;
 import io.ankirag.application.port.in.deck.ManageDecksUseCase.NewDeck;
 import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
@@ -21,7 +20,6 @@ import io.ankirag.bootstrap.it.FreshDatabase;
 import io.ankirag.bootstrap.testing.FakeLlms;
 import io.ankirag.bootstrap.testing.GenerationTestPorts;
 import io.ankirag.domain.deck.DeckId;
-import io.ankirag.domain.template.TemplateId;
 import io.ankirag.domain.user.UserId;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -75,7 +73,6 @@ class ChatBenchmark {
     private static final int WARM_UP = 20;
     private static final int MESSAGES_PER_SESSION = 20;
     private static final long MODEL_FIRST_TOKEN_MS = 50;
-    private static final TemplateId BASIC = TemplateId.ofSystem("Basic");
 
     @Autowired RegisterUserUseCase register;
     @Autowired ManageDecksUseCase decks;
@@ -105,16 +102,16 @@ class ChatBenchmark {
                 model.provider(), model.name(), model.dimensions(), Runtime.getRuntime().availableProcessors());
 
         long start = System.nanoTime();
-        createCards(owner, deckIds, 0, PIPELINE_CARDS);
-        awaitProjection();
+        BenchCards.create(cards, owner, deckIds, 0, PIPELINE_CARDS);
+        BenchCards.awaitProjection(index);
         awaitQueueEmpty();
         line("cards 0..%d created and embedded through the workers: %.1f s", PIPELINE_CARDS, seconds(start));
         if (TOTAL_CARDS > PIPELINE_CARDS) {
             Lifecycle workers = context.getBean("embeddingWorkers", Lifecycle.class);
             workers.stop();
             start = System.nanoTime();
-            createCards(owner, deckIds, PIPELINE_CARDS, TOTAL_CARDS);
-            awaitProjection();
+            BenchCards.create(cards, owner, deckIds, PIPELINE_CARDS, TOTAL_CARDS);
+            BenchCards.awaitProjection(index);
             line("cards %d..%d created and queued: %.1f s", PIPELINE_CARDS, TOTAL_CARDS, seconds(start));
             start = System.nanoTime();
             String indexName = "card_embeddings_hnsw_" + BenchVectors.modelId(jdbi, model).toString().replace("-", "");
@@ -148,8 +145,8 @@ class ChatBenchmark {
             if (session == null || Math.floorMod(i, MESSAGES_PER_SESSION) == 0) {
                 session = session(token, i);
             }
-            String question = "Explain the " + ASPECTS[random.nextInt(ASPECTS.length)] + " of "
-                    + SUBJECTS[random.nextInt(SUBJECTS.length)] + " #" + UUID.randomUUID();
+            String question = "Explain the " + BenchCards.ASPECTS[random.nextInt(BenchCards.ASPECTS.length)] + " of "
+                    + BenchCards.SUBJECTS[random.nextInt(BenchCards.SUBJECTS.length)] + " #" + UUID.randomUUID();
             FakeLlms.OPENAI.thenStream(question, List.of(new Piece(Duration.ofMillis(MODEL_FIRST_TOKEN_MS), "The short answer "),
                     new Piece(Duration.ZERO, "is in your cards.")), Ending.FINISH);
             long sent = System.nanoTime();
@@ -238,36 +235,6 @@ class ChatBenchmark {
         return firstContent;
     }
 
-    private static Map<String, String> fields(int i) {
-        String subject = SUBJECTS[i % SUBJECTS.length];
-        String aspect = ASPECTS[(i / SUBJECTS.length) % ASPECTS.length];
-        String framing = FRAMINGS[(i / (SUBJECTS.length * ASPECTS.length)) % FRAMINGS.length];
-        int round = i / (SUBJECTS.length * ASPECTS.length * FRAMINGS.length);
-        return Map.of("Front", "What is the " + aspect + " of " + subject + ", " + framing + (round > 0 ? " (set " + round + ")" : "") + "?",
-                "Back", "The " + aspect + " of " + subject + " is what a learner recalls " + framing + ".");
-    }
-
-    private void createCards(UserId owner, List<DeckId> deckIds, int from, int to) {
-        for (int first = from; first < to; first += ManageCardsUseCase.MAX_BULK) {
-            int last = Math.min(to, first + ManageCardsUseCase.MAX_BULK);
-            List<CardContent> contents = new ArrayList<>(last - first);
-            for (int i = first; i < last; i++) {
-                contents.add(new CardContent(fields(i), List.of("bench")));
-            }
-            var result = cards.createCards(owner, deckIds.get((first / ManageCardsUseCase.MAX_BULK) % deckIds.size()), BASIC, contents);
-            if (!result.failed().isEmpty()) {
-                throw new IllegalStateException("bulk create failed: " + result.failed().getFirst());
-            }
-        }
-    }
-
-    private void awaitProjection() throws InterruptedException {
-        RebuildSearchIndexUseCase.SearchIndexProgress progress;
-        while ((progress = index.indexProgress()).rebuilding() || progress.position() < progress.head()) {
-            Thread.sleep(500);
-        }
-    }
-
     private void awaitQueueEmpty() throws InterruptedException {
         while (jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM embedding_queue)").mapTo(Boolean.class).one())) {
             Thread.sleep(100);
@@ -296,37 +263,7 @@ class ChatBenchmark {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static final String[] SUBJECTS = {
-            "mitochondria", "photosynthesis", "the French Revolution", "Newton's second law", "the Krebs cycle",
-            "Bayes' theorem", "the Treaty of Versailles", "TCP's three-way handshake", "binary search", "hash tables",
-            "garbage collection", "Rust ownership", "Python generators", "the Spanish subjunctive", "Russian verb aspect",
-            "the circle of fifths", "plate tectonics", "the water cycle", "supply and demand", "compound interest",
-            "the Pythagorean theorem", "derivatives", "integrals by parts", "eigenvectors", "the central limit theorem",
-            "DNA replication", "protein folding", "the immune response", "antibiotic resistance", "the nitrogen cycle",
-            "the Roman Republic", "the Ming dynasty", "the Cold War", "the Industrial Revolution", "the Renaissance",
-            "impressionist painting", "the sonnet form", "Greek tragedy", "the hero's journey", "stoic philosophy",
-            "Kant's categorical imperative", "utilitarianism", "the scientific method", "entropy", "special relativity",
-            "quantum entanglement", "the photoelectric effect", "black holes", "exoplanet detection", "the Big Bang",
-            "SQL joins", "database indexes", "CAP theorem", "consensus algorithms", "public-key cryptography",
-            "neural networks", "gradient descent", "overfitting", "decision trees", "recursion",
-            "big-O notation", "dynamic programming", "graph traversal", "Dijkstra's algorithm", "the OSI model",
-            "HTTP caching", "container images", "virtual memory", "process scheduling", "file systems",
-            "Japanese particles", "German cases", "French liaison", "Latin declensions", "Mandarin tones",
-            "baroque counterpoint", "jazz harmony", "sourdough fermentation", "the Maillard reaction", "coffee extraction"};
-    private static final String[] ASPECTS = {
-            "definition", "main cause", "historical origin", "typical example", "key formula", "common misconception",
-            "practical use", "main limitation", "first discoverer", "modern relevance", "core mechanism", "standard notation",
-            "everyday analogy", "classic experiment", "opposite concept", "most important consequence", "usual pitfall",
-            "best mnemonic", "simplest case", "hardest part", "underlying assumption", "measurable effect",
-            "related concept", "typical exam question", "visual representation", "step-by-step procedure",
-            "role in its field", "economic impact", "ethical question", "open problem", "textbook summary",
-            "counterexample", "alternative name", "unit of measure", "time scale", "order of magnitude",
-            "precondition", "failure mode", "criticism", "recent discovery"};
-    private static final String[] FRAMINGS = {
-            "for a beginner", "in one sentence", "compared with its alternative", "in the exam", "from first principles",
-            "with a diagram in mind", "as a teacher would say it", "in historical context", "for a practitioner",
-            "in plain words", "in formal terms", "with an example", "in the lab", "in daily life", "for an interview",
-            "at an advanced level", "in a quiz", "when reviewing notes", "as a flashcard", "with a counterexample",
-            "from memory", "in a lecture", "for a child", "in a textbook", "by analogy", "in summary", "in detail",
-            "under time pressure", "after a long break", "before the final"};
+;
+;
+;
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ankirag.application.port.in.auth.RegisterUserUseCase;
 import io.ankirag.application.port.in.auth.RegisterUserUseCase.RegisterUser;
 import io.ankirag.application.port.in.card.ManageCardsUseCase;
-import io.ankirag.application.port.in.card.ManageCardsUseCase.CardContent;
 import io.ankirag.application.port.in.deck.ManageDecksUseCase;
 import io.ankirag.application.port.in.deck.ManageDecksUseCase.NewDeck;
 import io.ankirag.application.port.in.rag.RebuildSearchIndexUseCase;
@@ -20,7 +19,6 @@ import io.ankirag.application.rag.CardText;
 import io.ankirag.bootstrap.it.FreshDatabase;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.deck.DeckId;
-import io.ankirag.domain.template.TemplateId;
 import io.ankirag.domain.user.UserId;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,7 +75,6 @@ class RagBenchmark {
     private static final int QUERIES = 200;
     private static final int LATENCY_SAMPLES = 400;
     private static final int[] EF_SEARCH = {40, 64, 100, 200};
-    private static final TemplateId BASIC = TemplateId.ofSystem("Basic");
 
     @Autowired RegisterUserUseCase register;
     @Autowired ManageDecksUseCase decks;
@@ -114,7 +111,7 @@ class RagBenchmark {
         //      rounds exposes both to the same conditions, and the median round says more than one long stretch.
         int batch = context.getEnvironment().getProperty("ankirag.embedding.batch-size", Integer.class, 100);
         int threads = context.getEnvironment().getProperty("ankirag.embedding.worker.threads", Integer.class, 3);
-        embedder.embed(List.of(CardText.of(fields(0)), CardText.of(fields(1))), EmbeddingPurpose.DOCUMENT); // warm-up
+        embedder.embed(List.of(CardText.of(BenchCards.fields(0)), CardText.of(BenchCards.fields(1))), EmbeddingPurpose.DOCUMENT); // warm-up
         int rounds = Math.max(1, (PIPELINE_CARDS + ROUND_CARDS - 1) / ROUND_CARDS);
         double[] ratios = new double[rounds];
         double rawSeconds = 0;
@@ -124,12 +121,12 @@ class RagBenchmark {
             int from = round * ROUND_CARDS;
             int to = Math.min(PIPELINE_CARDS, from + ROUND_CARDS);
             long start = System.nanoTime();
-            createCards(owner, deckIds, from, to);
-            awaitProjection();
+            BenchCards.create(cards, owner, deckIds, from, to);
+            BenchCards.awaitProjection(index);
             createSeconds += seconds(start);
             List<String> texts = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                texts.add(CardText.of(fields(i)));
+                texts.add(CardText.of(BenchCards.fields(i)));
             }
             double raw = rawThroughput(texts, batch, threads);
             PrecomputedQueries.EMBED_NANOS.reset();
@@ -162,8 +159,8 @@ class RagBenchmark {
         if (TOTAL_CARDS > PIPELINE_CARDS) {
             workers.stop();
             long start = System.nanoTime();
-            createCards(owner, deckIds, PIPELINE_CARDS, TOTAL_CARDS);
-            awaitProjection();
+            BenchCards.create(cards, owner, deckIds, PIPELINE_CARDS, TOTAL_CARDS);
+            BenchCards.awaitProjection(index);
             line("cards %d..%d created and queued in %.1f s", PIPELINE_CARDS, TOTAL_CARDS, seconds(start));
             start = System.nanoTime();
             // Inserting into the HNSW graph one by one would take longer than the pipeline itself: the model's index
@@ -251,24 +248,11 @@ class RagBenchmark {
         System.out.println();
     }
 
-    /**
-     * Card texts from a small vocabulary: subjects, aspects and framings combined, so that neighbours share a subject
-     * or an aspect and differ in the rest, as cards of one learner do.
-     */
-    private static Map<String, String> fields(int i) {
-        String subject = SUBJECTS[i % SUBJECTS.length];
-        String aspect = ASPECTS[(i / SUBJECTS.length) % ASPECTS.length];
-        String framing = FRAMINGS[(i / (SUBJECTS.length * ASPECTS.length)) % FRAMINGS.length];
-        int round = i / (SUBJECTS.length * ASPECTS.length * FRAMINGS.length);
-        return Map.of("Front", "What is the " + aspect + " of " + subject + ", " + framing + (round > 0 ? " (set " + round + ")" : "") + "?",
-                "Back", "The " + aspect + " of " + subject + " is what a learner recalls " + framing + ".");
-    }
-
     private static List<String> queries() {
         Random random = new Random(42);
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < QUERIES; i++) {
-            queries.add("explain the " + ASPECTS[random.nextInt(ASPECTS.length)] + " of " + SUBJECTS[random.nextInt(SUBJECTS.length)]);
+            queries.add("explain the " + BenchCards.ASPECTS[random.nextInt(BenchCards.ASPECTS.length)] + " of " + BenchCards.SUBJECTS[random.nextInt(BenchCards.SUBJECTS.length)]);
         }
         return queries;
     }
@@ -289,27 +273,6 @@ class RagBenchmark {
             thread.join();
         }
         return sample.size() / seconds(start);
-    }
-
-    private void createCards(UserId owner, List<DeckId> deckIds, int from, int to) {
-        for (int first = from; first < to; first += ManageCardsUseCase.MAX_BULK) {
-            int last = Math.min(to, first + ManageCardsUseCase.MAX_BULK);
-            List<CardContent> contents = new ArrayList<>(last - first);
-            for (int i = first; i < last; i++) {
-                contents.add(new CardContent(fields(i), List.of("bench")));
-            }
-            var result = cards.createCards(owner, deckIds.get((first / ManageCardsUseCase.MAX_BULK) % deckIds.size()), BASIC, contents);
-            if (!result.failed().isEmpty()) {
-                throw new IllegalStateException("bulk create failed: " + result.failed().getFirst());
-            }
-        }
-    }
-
-    private void awaitProjection() throws InterruptedException {
-        RebuildSearchIndexUseCase.SearchIndexProgress progress;
-        while ((progress = index.indexProgress()).rebuilding() || progress.position() < progress.head()) {
-            Thread.sleep(500);
-        }
     }
 
     private void awaitQueueEmpty() throws InterruptedException {
@@ -499,37 +462,7 @@ class RagBenchmark {
         }
     }
 
-    private static final String[] SUBJECTS = {
-            "mitochondria", "photosynthesis", "the French Revolution", "Newton's second law", "the Krebs cycle",
-            "Bayes' theorem", "the Treaty of Versailles", "TCP's three-way handshake", "binary search", "hash tables",
-            "garbage collection", "Rust ownership", "Python generators", "the Spanish subjunctive", "Russian verb aspect",
-            "the circle of fifths", "plate tectonics", "the water cycle", "supply and demand", "compound interest",
-            "the Pythagorean theorem", "derivatives", "integrals by parts", "eigenvectors", "the central limit theorem",
-            "DNA replication", "protein folding", "the immune response", "antibiotic resistance", "the nitrogen cycle",
-            "the Roman Republic", "the Ming dynasty", "the Cold War", "the Industrial Revolution", "the Renaissance",
-            "impressionist painting", "the sonnet form", "Greek tragedy", "the hero's journey", "stoic philosophy",
-            "Kant's categorical imperative", "utilitarianism", "the scientific method", "entropy", "special relativity",
-            "quantum entanglement", "the photoelectric effect", "black holes", "exoplanet detection", "the Big Bang",
-            "SQL joins", "database indexes", "CAP theorem", "consensus algorithms", "public-key cryptography",
-            "neural networks", "gradient descent", "overfitting", "decision trees", "recursion",
-            "big-O notation", "dynamic programming", "graph traversal", "Dijkstra's algorithm", "the OSI model",
-            "HTTP caching", "container images", "virtual memory", "process scheduling", "file systems",
-            "Japanese particles", "German cases", "French liaison", "Latin declensions", "Mandarin tones",
-            "baroque counterpoint", "jazz harmony", "sourdough fermentation", "the Maillard reaction", "coffee extraction"};
-    private static final String[] ASPECTS = {
-            "definition", "main cause", "historical origin", "typical example", "key formula", "common misconception",
-            "practical use", "main limitation", "first discoverer", "modern relevance", "core mechanism", "standard notation",
-            "everyday analogy", "classic experiment", "opposite concept", "most important consequence", "usual pitfall",
-            "best mnemonic", "simplest case", "hardest part", "underlying assumption", "measurable effect",
-            "related concept", "typical exam question", "visual representation", "step-by-step procedure",
-            "role in its field", "economic impact", "ethical question", "open problem", "textbook summary",
-            "counterexample", "alternative name", "unit of measure", "time scale", "order of magnitude",
-            "precondition", "failure mode", "criticism", "recent discovery"};
-    private static final String[] FRAMINGS = {
-            "for a beginner", "in one sentence", "compared with its alternative", "in the exam", "from first principles",
-            "with a diagram in mind", "as a teacher would say it", "in historical context", "for a practitioner",
-            "in plain words", "in formal terms", "with an example", "in the lab", "in daily life", "for an interview",
-            "at an advanced level", "in a quiz", "when reviewing notes", "as a flashcard", "with a counterexample",
-            "from memory", "in a lecture", "for a child", "in a textbook", "by analogy", "in summary", "in detail",
-            "under time pressure", "after a long break", "before the final"};
+;
+;
+;
 }
