@@ -119,11 +119,15 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
                 : "to_tsvector('" + language.textSearchConfiguration() + "', " + text + ") || " + asWritten;
     }
 
-    /** The query's words as {@link #tsvectorSql} would hold them, any of them matching. */
+    /**
+     * The query's words as {@link #tsvectorSql} would hold them, any of them matching: a scalar subquery. Each
+     * distinct lexeme appears once (a word whose stem is the word itself would otherwise be there twice, and
+     * ranking costs per query term and candidate row). The caller joins its words with "or", a stop word the text
+     * search drops.
+     */
     static String tsquerySql(TextLanguage language, String words) {
-        String asWritten = "websearch_to_tsquery('ankirag_text', " + words + ")";
-        return language == TextLanguage.UND ? asWritten
-                : "(websearch_to_tsquery('" + language.textSearchConfiguration() + "', " + words + ") || " + asWritten + ")";
+        return "(SELECT CAST(coalesce(string_agg('''' || replace(lexeme, '''', '''''') || '''', ' | '), '') AS tsquery)"
+                + " FROM unnest(tsvector_to_array(" + tsvectorSql(language, words) + ")) AS lexeme)";
     }
 
     /** Over the serving model's rows: every model's row of a card holds the same text. */
@@ -150,7 +154,7 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
      * 24 ms for a query matching 6,000 of 100,000 cards (docs/benchmarks/rag-speed.md).
      */
     static String matchingWordsSql(TextLanguage language, IndexScope scope) {
-        String tsquery = "(SELECT " + tsquerySql(language, ":words") + ")";
+        String tsquery = tsquerySql(language, ":words");
         return """
                 SELECT card_id, ts_rank(content_tsv, %1$s) AS rank
                 FROM card_embeddings
