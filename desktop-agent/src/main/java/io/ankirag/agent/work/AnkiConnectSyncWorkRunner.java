@@ -24,11 +24,18 @@ public final class AnkiConnectSyncWorkRunner implements SyncWorkRunner {
     private final AnkiConnectPort anki;
     private final SyncWorkSource server;
     private final int batchSize;
+    private final Clock clock;
 
     public AnkiConnectSyncWorkRunner(AnkiConnectPort anki, SyncWorkSource server, int batchSize) {
+        this(anki, server, batchSize, Clock.systemUTC());
+    }
+
+    /** @param clock what "today" is for a pull of the notes changed since the last one (Anki counts whole days) */
+    public AnkiConnectSyncWorkRunner(AnkiConnectPort anki, SyncWorkSource server, int batchSize, Clock clock) {
         this.anki = anki;
         this.server = server;
         this.batchSize = batchSize;
+        this.clock = clock;
     }
 
     @Override
@@ -45,7 +52,7 @@ public final class AnkiConnectSyncWorkRunner implements SyncWorkRunner {
     }
 
     private void pull(SyncWork work, Consumer<List<NoteResult>> batches) {
-        PullReader reader = new PullReader(anki, Clock.systemUTC());
+        PullReader reader = new PullReader(anki, clock);
         List<NoteInfo> notes = reader.notes(work.pull());
         if (notes.isEmpty()) {
             batches.accept(server.uploadPulled(work, 0, reader.details(List.of(), name -> false)));

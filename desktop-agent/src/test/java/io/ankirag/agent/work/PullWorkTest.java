@@ -97,7 +97,7 @@ class PullWorkTest {
 
     private AgentLoop loop(int batchSize) {
         SyncWorkSource source = new ServerSyncWorkSource(session);
-        return new AgentLoop(source, new AnkiConnectSyncWorkRunner(anki, source, batchSize), () -> 6, board,
+        return new AgentLoop(source, new AnkiConnectSyncWorkRunner(anki, source, batchSize, clock), () -> 6, board,
                 Duration.ofMinutes(1), clock, message -> { });
     }
 
