@@ -290,7 +290,7 @@ class RagSearchIT extends HttpApiTestBase {
             h.execute("SET LOCAL plan_cache_mode = force_generic_plan");
             h.execute("SET LOCAL enable_seqscan = off"); // a handful of rows: show the plan a large deck gets
             return h.createQuery("EXPLAIN " + sql)
-                    .bind("words", "mitochondria or energy").bind("owner", UUID.randomUUID()).bind("limit", 30)
+                    .bind("words", "mitochondria energy").bind("owner", UUID.randomUUID()).bind("limit", 30)
                     .bindArray("statuses", String.class, List.of("draft"))
                     .mapTo(String.class).list();
         });

@@ -122,8 +122,7 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
     /**
      * The query's words as {@link #tsvectorSql} would hold them, any of them matching: a scalar subquery. Each
      * distinct lexeme appears once (a word whose stem is the word itself would otherwise be there twice, and
-     * ranking costs per query term and candidate row). The caller joins its words with "or", a stop word the text
-     * search drops.
+     * ranking costs per query term and candidate row).
      */
     static String tsquerySql(TextLanguage language, String words) {
         return "(SELECT CAST(coalesce(string_agg('''' || replace(lexeme, '''', '''''') || '''', ' | '), '') AS tsquery)"
@@ -136,8 +135,8 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
         if (words.isEmpty()) {
             return List.of();
         }
-        // Words are letters and digits only (the caller splits them), so "or" between them is websearch syntax.
-        String anyWord = String.join(" or ", words);
+        // The tsquery is built from the words' lexemes, any of them matching: no query syntax to join them with.
+        String anyWord = String.join(" ", words);
         String sql = matchingWordsSql(language, scope);
         return jdbi.withHandle(h -> {
             Query select = h.createQuery(sql).bind("words", anyWord).bind("owner", owner.value()).bind("limit", limit);
