@@ -12,6 +12,7 @@ import io.ankirag.domain.template.TemplateId;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +69,31 @@ class RagSearchIT extends HttpApiTestBase {
         var found = search(user, body("query", "zygomorphic", "mode", "lexical"));
 
         assertThat(ids(found)).containsExactly(flowers);
+    }
+
+    @Test
+    void lexicalSearchRanksCardsByHowManyOfTheQueryWordsTheyHoldThenByRank() {
+        String deck = deck(user, "Geology", null);
+        List<String> ids = cards(user, deck,
+                List.of("Basalt basalt basalt", "basalt again and again, basalt"),
+                List.of("Where is basalt found?", "Near the sea floor"),
+                List.of("What are volcanoes?", "Openings in the crust"),
+                List.of("How does basalt form near volcanoes?", "Lava cools"));
+        String repeatsOneWord = ids.get(0);
+        String twoWords = ids.get(1);
+        String otherWordOnly = ids.get(2);
+        String allWords = ids.get(3);
+        awaitIndexCaughtUp();
+
+        // Four words: "how" and "a" are stop words; "forms" finds "form", "volcano" finds "volcanoes"
+        var found = search(user, body("query", "how basalt forms near a volcano", "mode", "lexical"));
+
+        assertThat(ids(found)).containsExactly(allWords, twoWords, repeatsOneWord, otherWordOnly);
+        List<Double> scores = found.body().path("results").findValuesAsText("score").stream().map(Double::valueOf).toList();
+        assertThat(scores).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(scores.getFirst()).isBetween(0.75, 1.0);  // four words of four
+        assertThat(scores.get(1)).isBetween(0.25, 0.5);      // two of four
+        assertThat(scores.getLast()).isBetween(0.0, 0.25);   // one of four
     }
 
     @Test
@@ -276,28 +302,30 @@ class RagSearchIT extends HttpApiTestBase {
     }
 
     /**
-     * The lexical query's tsquery must be computed once per search, not once per candidate row. JDBC prepared
-     * statements soon run on PostgreSQL's generic plan, where an inline {@code websearch_to_tsquery(...)} is not
-     * folded to a constant and is evaluated again in every recheck and rank (ten times slower at 100,000 cards).
+     * The lexical query's tsqueries must be computed once per search, not once per candidate row. JDBC prepared
+     * statements soon run on PostgreSQL's generic plan, where a cast of a parameter to tsquery is not folded to a
+     * constant and is evaluated again in every recheck and rank (ten times slower at 100,000 cards).
      */
     @Test
-    void lexicalQueryComputesItsTsqueryOncePerSearchEvenInAGenericPlan() throws Exception {
-        Method matchingWordsSql = Class.forName("io.ankirag.adapter.out.persistence.rag.JdbiCardSearchIndex")
-                .getDeclaredMethod("matchingWordsSql", TextLanguage.class, IndexScope.class);
-        matchingWordsSql.setAccessible(true);
-        String sql = (String) matchingWordsSql.invoke(null, TextLanguage.EN, new IndexScope(null, Set.of(CardStatus.DRAFT), null, false));
+    void lexicalQueryComputesItsTsqueriesOncePerSearchEvenInAGenericPlan() throws Exception {
+        Method bandSql = Class.forName("io.ankirag.adapter.out.persistence.rag.JdbiCardSearchIndex")
+                .getDeclaredMethod("bandSql", boolean.class, IndexScope.class);
+        bandSql.setAccessible(true);
+        String sql = (String) bandSql.invoke(null, true, new IndexScope(null, Set.of(CardStatus.DRAFT), null, false));
         List<String> plan = jdbi.inTransaction(h -> {
             h.execute("SET LOCAL plan_cache_mode = force_generic_plan");
             h.execute("SET LOCAL enable_seqscan = off"); // a handful of rows: show the plan a large deck gets
             return h.createQuery("EXPLAIN " + sql)
-                    .bind("words", "mitochondria energy").bind("owner", UUID.randomUUID()).bind("limit", 30)
+                    .bind("anyWord", "'mitochondria' | 'energy'").bind("band", "'mitochondria' & 'energy'")
+                    .bind("above", "'mitochondria' & 'energy' & 'cell'")
+                    .bind("owner", UUID.randomUUID()).bind("limit", 30)
                     .bindArray("statuses", String.class, List.of("draft"))
                     .mapTo(String.class).list();
         });
         assertThat(plan).anyMatch(line -> line.contains("InitPlan"));
         assertThat(plan).filteredOn(line -> line.contains("Cond:") || line.contains("Filter:") || line.contains("Sort Key:"))
                 .isNotEmpty()
-                .noneMatch(line -> line.contains("to_tsquery") || line.contains("to_tsvector("));
+                .noneMatch(line -> line.contains("::tsquery"));
     }
 
     private static String nearestSql(UUID modelId, int dimensions) throws Exception {

@@ -6,12 +6,14 @@ import io.ankirag.application.rag.TextLanguage;
 import io.ankirag.domain.card.CardId;
 import io.ankirag.domain.deck.DeckId;
 import io.ankirag.domain.user.UserId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.springframework.beans.factory.annotation.Value;
@@ -120,47 +122,70 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
     }
 
     /**
-     * The query's words as {@link #tsvectorSql} would hold them, any of them matching: a scalar subquery. Each
-     * distinct lexeme appears once (a word whose stem is the word itself would otherwise be there twice, and
-     * ranking costs per query term and candidate row).
+     * Over the serving model's rows (every model's row of a card holds the same text), ranked by how many of the
+     * query's words a card holds, then by {@code ts_rank}: read band by band ({@link LexicalBands}), best first, until
+     * {@code limit} cards are found. The score keeps that order: a card holding m of n words scores between
+     * {@code (m - 1) / n} and {@code m / n}, higher for a higher {@code ts_rank} (in a last band gathering the cards
+     * below those asked, m is the most they can hold).
      */
-    static String tsquerySql(TextLanguage language, String words) {
-        return "(SELECT CAST(coalesce(string_agg('''' || replace(lexeme, '''', '''''') || '''', ' | '), '') AS tsquery)"
-                + " FROM unnest(tsvector_to_array(" + tsvectorSql(language, words) + ")) AS lexeme)";
-    }
-
-    /** Over the serving model's rows: every model's row of a card holds the same text. */
     @Override
     public List<ScoredCard> matchingWords(UserId owner, List<String> words, TextLanguage language, IndexScope scope, int limit) {
         if (words.isEmpty()) {
             return List.of();
         }
-        // The tsquery is built from the words' lexemes, any of them matching: no query syntax to join them with.
-        String anyWord = String.join(" ", words);
-        String sql = matchingWordsSql(language, scope);
         return jdbi.withHandle(h -> {
-            Query select = h.createQuery(sql).bind("words", anyWord).bind("owner", owner.value()).bind("limit", limit);
-            bindScope(select, scope);
-            return select.map((rs, ctx) -> new ScoredCard(new CardId(rs.getObject("card_id", UUID.class)), rs.getDouble("rank")))
-                    .list();
+            LexicalBands query = LexicalBands.of(lexemesPerWord(h, words, language));
+            List<ScoredCard> found = new ArrayList<>();
+            for (LexicalBands.Band band : query.bands()) {
+                Query select = h.createQuery(bandSql(band.above() != null, scope))
+                        .bind("band", band.matching())
+                        .bind("anyWord", query.anyWord())
+                        .bind("owner", owner.value())
+                        .bind("limit", limit - found.size());
+                if (band.above() != null) {
+                    select.bind("above", band.above());
+                }
+                bindScope(select, scope);
+                select.map((rs, ctx) -> new ScoredCard(new CardId(rs.getObject("card_id", UUID.class)),
+                                score(band.maxWords(), query.words(), rs.getDouble("rank"))))
+                        .forEach(found::add);
+                if (found.size() >= limit) {
+                    break;
+                }
+            }
+            return found;
         });
     }
 
+    /** Each word's lexemes as {@link #tsvectorSql} would hold them, in the words' order. */
+    private static List<List<String>> lexemesPerWord(Handle h, List<String> words, TextLanguage language) {
+        return h.createQuery("SELECT tsvector_to_array(" + tsvectorSql(language, "w.word") + ")"
+                        + " FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS w(word, position) ORDER BY w.position")
+                .bindArray("words", String.class, words)
+                .map((rs, ctx) -> List.of((String[]) rs.getArray(1).getArray()))
+                .list();
+    }
+
+    /** Between {@code (words - 1) / of} and {@code words / of}: higher for a higher rank. */
+    private static double score(int words, int of, double rank) {
+        return (words - 1 + rank / (1 + rank)) / of;
+    }
+
     /**
-     * The tsquery is a scalar subquery, an InitPlan computed once per execution. Written as a plain expression it
-     * is folded to a constant only in a custom plan; once the driver's prepared statement switches to a generic
-     * plan, PostgreSQL parses the words again for every candidate row, to match and to rank: 270 ms instead of
-     * 24 ms for a query matching 6,000 of 100,000 cards (docs/benchmarks/rag-speed.md).
+     * One band's cards by {@code ts_rank}: those matching {@code :band} and not {@code :above}. The tsqueries are
+     * scalar subqueries, InitPlans computed once per execution. Written as plain casts of the parameters they are
+     * folded to constants only in a custom plan; once the driver's prepared statement switches to a generic plan,
+     * PostgreSQL parses them again for every candidate row, to match and to rank: ten times slower at 100,000 cards
+     * (docs/benchmarks/rag-speed.md).
      */
-    static String matchingWordsSql(TextLanguage language, IndexScope scope) {
-        String tsquery = tsquerySql(language, ":words");
+    static String bandSql(boolean belowAnother, IndexScope scope) {
         return """
-                SELECT card_id, ts_rank(content_tsv, %1$s) AS rank
+                SELECT card_id, ts_rank(content_tsv, (SELECT CAST(:anyWord AS tsquery))) AS rank
                 FROM card_embeddings
                 WHERE model_id = (SELECT id FROM embedding_models WHERE state = 'serving')
-                  AND owner_id = :owner AND content_tsv @@ %1$s%2$s
+                  AND owner_id = :owner AND content_tsv @@ (SELECT CAST(:band AS tsquery))%s%s
                 ORDER BY rank DESC, card_id LIMIT :limit
-                """.formatted(tsquery, scopeSql(scope));
+                """.formatted(belowAnother ? " AND NOT content_tsv @@ (SELECT CAST(:above AS tsquery))" : "", scopeSql(scope));
     }
 
     @Override

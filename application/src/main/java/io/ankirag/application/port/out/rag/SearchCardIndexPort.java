@@ -38,10 +38,10 @@ public interface SearchCardIndexPort {
                              int limit);
 
     /**
-     * Cards containing any of {@code words}, by full-text rank, best first; none for an empty list. Each card's
-     * words are stemmed in its own detected language and also kept as written; the query's words are stemmed as
-     * {@code language} and also taken as written, so inflected forms match within a language and exact terms
-     * across languages.
+     * Cards containing any of {@code words}, best first: those holding more of the words first, then by full-text
+     * rank; none for an empty list. Each card's words are stemmed in its own detected language and also kept as
+     * written; the query's words are stemmed as {@code language} and also taken as written, so inflected forms match
+     * within a language and exact terms across languages.
      */
     List<ScoredCard> matchingWords(UserId owner, List<String> words, TextLanguage language, IndexScope scope, int limit);
 
