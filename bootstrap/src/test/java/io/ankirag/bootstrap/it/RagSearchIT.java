@@ -317,7 +317,7 @@ class RagSearchIT extends HttpApiTestBase {
             h.execute("SET LOCAL enable_seqscan = off"); // a handful of rows: show the plan a large deck gets
             return h.createQuery("EXPLAIN " + sql)
                     .bind("anyWord", "'mitochondria' | 'energy'").bind("band", "'mitochondria' & 'energy'")
-                    .bind("above", "'mitochondria' & 'energy' & 'cell'")
+                    .bindArray("taken", UUID.class, List.of(UUID.randomUUID()))
                     .bind("owner", UUID.randomUUID()).bind("limit", 30)
                     .bindArray("statuses", String.class, List.of("draft"))
                     .mapTo(String.class).list();

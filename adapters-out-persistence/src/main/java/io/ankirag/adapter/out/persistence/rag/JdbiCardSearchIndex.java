@@ -137,13 +137,13 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
             LexicalBands query = LexicalBands.of(lexemesPerWord(h, words, language));
             List<ScoredCard> found = new ArrayList<>();
             for (LexicalBands.Band band : query.bands()) {
-                Query select = h.createQuery(bandSql(band.above() != null, scope))
+                Query select = h.createQuery(bandSql(!found.isEmpty(), scope))
                         .bind("band", band.matching())
                         .bind("anyWord", query.anyWord())
                         .bind("owner", owner.value())
                         .bind("limit", limit - found.size());
-                if (band.above() != null) {
-                    select.bind("above", band.above());
+                if (!found.isEmpty()) {
+                    select.bindArray("taken", UUID.class, found.stream().map(card -> card.cardId().value()).toList());
                 }
                 bindScope(select, scope);
                 select.map((rs, ctx) -> new ScoredCard(new CardId(rs.getObject("card_id", UUID.class)),
@@ -172,20 +172,21 @@ class JdbiCardSearchIndex implements SearchCardIndexPort {
     }
 
     /**
-     * One band's cards by {@code ts_rank}: those matching {@code :band} and not {@code :above}. The tsqueries are
-     * scalar subqueries, InitPlans computed once per execution. Written as plain casts of the parameters they are
+     * One band's cards by {@code ts_rank}: those matching {@code :band} but not already {@code :taken} by the bands
+     * before (which, having found fewer cards than asked, found all that match them). The tsqueries are scalar
+     * subqueries, InitPlans computed once per execution. Written as plain casts of the parameters they are
      * folded to constants only in a custom plan; once the driver's prepared statement switches to a generic plan,
      * PostgreSQL parses them again for every candidate row, to match and to rank: ten times slower at 100,000 cards
      * (docs/benchmarks/rag-speed.md).
      */
-    static String bandSql(boolean belowAnother, IndexScope scope) {
+    static String bandSql(boolean someTaken, IndexScope scope) {
         return """
                 SELECT card_id, ts_rank(content_tsv, (SELECT CAST(:anyWord AS tsquery))) AS rank
                 FROM card_embeddings
                 WHERE model_id = (SELECT id FROM embedding_models WHERE state = 'serving')
                   AND owner_id = :owner AND content_tsv @@ (SELECT CAST(:band AS tsquery))%s%s
                 ORDER BY rank DESC, card_id LIMIT :limit
-                """.formatted(belowAnother ? " AND NOT content_tsv @@ (SELECT CAST(:above AS tsquery))" : "", scopeSql(scope));
+                """.formatted(someTaken ? " AND card_id <> ALL(:taken)" : "", scopeSql(scope));
     }
 
     @Override

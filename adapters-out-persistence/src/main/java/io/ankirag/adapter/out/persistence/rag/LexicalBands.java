@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  *
  * <p>The ranking is read in bands, best first: cards holding all {@code n} words, then exactly {@code n - 1}, and so
  * on, each band ordered by {@code ts_rank}; the search stops as soon as it has enough cards. A band is "at least k of
- * the words" ({@link Band#matching}, an OR of every k-word AND, which the GIN index answers) minus the band above it
- * ({@link Band#above}). Most searches end in the first bands, which hold few cards, instead of ranking every card
+ * the words" ({@link Band#matching}, an OR of every k-word AND, which the GIN index answers) minus the cards the bands
+ * before it found: a search only reads on when they found fewer than it wants, so it holds all of them. Most
+ * searches end in the first bands, which hold few cards, instead of ranking every card
  * with any of the words: at 100,000 cards, 3 ms instead of 19 for a four-word query matching 6,300 cards
  * (docs/benchmarks/rag-speed.md). Bands whose tsquery would grow past {@value #MAX_OPERANDS} lexemes are not asked;
  * the cards below the last band asked are then one band by {@code ts_rank} alone.
@@ -25,12 +26,11 @@ final class LexicalBands {
     static final int MAX_OPERANDS = 256;
 
     /**
-     * @param matching the cards of this band hold at least these words: a tsquery
-     * @param above    the band before this one, whose cards are already taken: a tsquery, or {@code null} for the first
+     * @param matching the cards of this band, and of those before it, hold at least these words: a tsquery
      * @param minWords the fewest of the query's words a card of this band holds
      * @param maxWords the most (equal to {@code minWords} except in a last band gathering what the others left)
      */
-    record Band(String matching, String above, int minWords, int maxWords) {
+    record Band(String matching, int minWords, int maxWords) {
     }
 
     private final List<Set<String>> words;
@@ -72,15 +72,12 @@ final class LexicalBands {
     List<Band> bands() {
         int n = words.size();
         List<Band> bands = new ArrayList<>();
-        String above = null;
         int k = n;
         for (; k >= 2 && operands(n, k) <= MAX_OPERANDS; k--) {
-            String matching = atLeast(k);
-            bands.add(new Band(matching, above, k, k));
-            above = matching;
+            bands.add(new Band(atLeast(k), k, k));
         }
         if (n > 0) {
-            bands.add(new Band(anyWord(), above, 1, k));
+            bands.add(new Band(anyWord(), 1, k));
         }
         return bands;
     }
