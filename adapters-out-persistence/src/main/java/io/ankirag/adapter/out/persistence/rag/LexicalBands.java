@@ -15,14 +15,14 @@ import java.util.stream.Collectors;
  * on, each band ordered by {@code ts_rank}; the search stops as soon as it has enough cards. A band is "at least k of
  * the words" ({@link Band#matching}, an OR of every k-word AND, which the GIN index answers) minus the cards the bands
  * before it found: a search only reads on when they found fewer than it wants, so it holds all of them. Most
- * searches end in the first bands, which hold few cards, instead of ranking every card
- * with any of the words: at 100,000 cards, 3 ms instead of 19 for a four-word query matching 6,300 cards
- * (docs/benchmarks/rag-speed.md). Bands whose tsquery would grow past {@value #MAX_OPERANDS} lexemes are not asked;
- * the cards below the last band asked are then one band by {@code ts_rank} alone.
+ * searches end in the first bands, which hold few cards, instead of ranking every card with any of the words: at
+ * 100,000 cards, 3 ms instead of 19 for a four-word query matching 6,300 cards (docs/benchmarks/rag-speed.md). Bands
+ * whose tsquery would name more than {@value #MAX_OPERANDS} words, counting repeats, are not asked; the cards below
+ * the last band asked are then one band by {@code ts_rank} alone.
  */
 final class LexicalBands {
 
-    /** The most lexemes one band's tsquery may hold: a band of k among n words repeats each word C(n-1, k-1) times. */
+    /** The most words (each with all its lexemes) one band's tsquery may name: k among n names k * C(n, k). */
     static final int MAX_OPERANDS = 256;
 
     /**
@@ -112,7 +112,7 @@ final class LexicalBands {
         return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    /** Words a band of k among n repeats: k * C(n, k), saturating well above the limit. */
+    /** Words a band of k among n names: k * C(n, k), saturating well above the limit. */
     private static long operands(int n, int k) {
         long combinations = 1;
         for (int i = 1; i <= k; i++) {
